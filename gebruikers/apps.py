@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GebruikersConfig(AppConfig):
+    name = "gebruikers"
+    verbose_name = "Gebruikers"

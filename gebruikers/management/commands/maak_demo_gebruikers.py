@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from gebruikers.services import gebruiker_opslaan
+
+DEMO_WACHTWOORD = "opnieuwthuis-demo"
+DEMO_GEBRUIKERS = [
+    ("platform", "platform", None, None),
+    ("ministerie", "ministerie", None, None),
+    ("provincie", "provincie", None, "PV27"),  # Noord-Holland
+    ("gemeente", "gemeente", "GM0363", None),  # Amsterdam
+]
+
+
+class Command(BaseCommand):
+    help = "Maak een demogebruiker per rol (alleen met ontwikkelinstellingen)."
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_GEBRUIKERS", False):
+            raise CommandError("Demogebruikers bestaan alleen met ontwikkel- of testinstellingen.")
+        for naam, rol, gemeente, provincie in DEMO_GEBRUIKERS:
+            gebruiker_opslaan(naam=naam, rol=rol, wachtwoord=DEMO_WACHTWOORD,
+                              gemeentecode=gemeente, provinciecode=provincie)
+            self.stdout.write(f"{naam} / {DEMO_WACHTWOORD} ({rol})")

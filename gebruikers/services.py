@@ -1,0 +1,96 @@
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from taakstelling.models import Gemeente, Provincie
+
+from .choices import Rol
+from .models import Gebruiker
+
+FOUT_ONBEKENDE_ROL = "Onbekende rol '{rol}'. Kies uit: {keuzes}."
+FOUT_GEMEENTE_NODIG = "Een gemeenteambtenaar hoort bij een gemeente: geef --gemeente."
+FOUT_PROVINCIE_NODIG = "Een toezichthouder hoort bij een provincie: geef --provincie."
+FOUT_ONBEKENDE_GEMEENTE = "Gemeente '{code}' bestaat niet."
+FOUT_ONBEKENDE_PROVINCIE = "Provincie '{code}' bestaat niet."
+
+# Which model permissions each role's group carries. Only platform staff write.
+_SCHRIJVEN = ("add", "change", "delete", "view")
+ROL_RECHTEN = {
+    Rol.PLATFORM: {
+        "taakstelling": _SCHRIJVEN,
+        "realisatie": _SCHRIJVEN,
+    },
+    Rol.MINISTERIE: {"taakstelling": ("view",), "realisatie": ("view",)},
+    Rol.PROVINCIE: {"taakstelling": ("view",), "realisatie": ("view",)},
+    Rol.GEMEENTE: {"taakstelling": ("view",), "realisatie": ("view",)},
+}
+
+
+class GebruikerFout(ValueError):
+    pass
+
+
+@transaction.atomic
+def rollen_inrichten() -> dict[str, Group]:
+    """Create or update the group of every role with its permissions. Idempotent."""
+    groepen = {}
+    for rol, per_app in ROL_RECHTEN.items():
+        groep, _ = Group.objects.get_or_create(name=rol.value)
+        rechten = []
+        for app_label, acties in per_app.items():
+            for perm in Permission.objects.filter(content_type__app_label=app_label):
+                if perm.codename.split("_", 1)[0] in acties:
+                    rechten.append(perm)
+        groep.permissions.set(rechten)
+        groepen[rol.value] = groep
+    return groepen
+
+
+@transaction.atomic
+def gebruiker_opslaan(
+    *,
+    naam: str,
+    rol: str,
+    wachtwoord: str | None = None,
+    gemeentecode: str | None = None,
+    provinciecode: str | None = None,
+) -> Gebruiker:
+    """Create or update a user with a role and, where the role needs it, their link."""
+    if rol not in Rol.values:
+        raise GebruikerFout(FOUT_ONBEKENDE_ROL.format(rol=rol, keuzes=", ".join(Rol.values)))
+    gemeente = provincie = None
+    if rol == Rol.GEMEENTE:
+        if not gemeentecode:
+            raise GebruikerFout(FOUT_GEMEENTE_NODIG)
+        from opnieuwthuis.bestanden import parse_gemeentecode
+
+        try:
+            code = parse_gemeentecode(gemeentecode)
+        except ValueError:
+            code = gemeentecode
+        gemeente = Gemeente.objects.filter(code=code).first()
+        if gemeente is None:
+            raise GebruikerFout(FOUT_ONBEKENDE_GEMEENTE.format(code=gemeentecode))
+    if rol == Rol.PROVINCIE:
+        if not provinciecode:
+            raise GebruikerFout(FOUT_PROVINCIE_NODIG)
+        provincie = Provincie.objects.filter(code=provinciecode.strip().upper()).first()
+        if provincie is None:
+            raise GebruikerFout(FOUT_ONBEKENDE_PROVINCIE.format(code=provinciecode))
+
+    gebruiker = Gebruiker.objects.filter(username=naam).first() or Gebruiker(username=naam)
+    gebruiker.rol = rol
+    gebruiker.gemeente = gemeente
+    gebruiker.provincie = provincie
+    gebruiker.is_staff = rol == Rol.PLATFORM
+    if wachtwoord is not None:
+        from django.contrib.auth.password_validation import validate_password
+
+        validate_password(wachtwoord, gebruiker)
+        gebruiker.set_password(wachtwoord)
+    elif not gebruiker.password:
+        gebruiker.set_unusable_password()
+    gebruiker.full_clean()
+    gebruiker.save()
+    groepen = rollen_inrichten()
+    gebruiker.groups.set([groepen[rol]])
+    return gebruiker

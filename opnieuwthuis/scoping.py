@@ -1,0 +1,53 @@
+"""The one scoping mechanism: every scoped queryset knows its path to the municipality.
+
+A model sets ``gemeente_lookup`` (the ORM path from the model to ``Gemeente``; empty for Gemeente
+itself) and uses ``RestrictedQuerySet``. ``restrict(user)`` then narrows it to what the user may see:
+platform and ministry staff everything, a province supervisor the municipalities of their province,
+a municipality official their own municipality, anybody else nothing.
+"""
+
+from django.db import models
+
+
+def _lookup(model, suffix: str) -> str:
+    prefix = getattr(model, "gemeente_lookup", "gemeente")
+    return f"{prefix}__{suffix}" if prefix else suffix
+
+
+class RestrictedQuerySet(models.QuerySet):
+    def restrict(self, user):
+        from gebruikers.choices import Rol
+
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser or user.rol in (Rol.PLATFORM, Rol.MINISTERIE):
+            return self
+        if user.rol == Rol.PROVINCIE and user.provincie_id:
+            return self.filter(**{_lookup(self.model, "provincie_id"): user.provincie_id})
+        if user.rol == Rol.GEMEENTE and user.gemeente_id:
+            return self.filter(**{_lookup(self.model, "id"): user.gemeente_id})
+        return self.none()
+
+
+class ScopedViewMixin:
+    """Every view of the project inherits this (directly or through a shared base).
+
+    - Anonymous users go to the login page.
+    - ``get_queryset`` is restricted to the user's scope, so a detail view outside it is a 404.
+    - A view that writes sets ``schrijven = True``: only platform staff get past it (403 otherwise).
+    """
+
+    schrijven = False
+
+    def dispatch(self, request, *args, **kwargs):
+        from django.contrib.auth.views import redirect_to_login
+        from django.core.exceptions import PermissionDenied
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if self.schrijven and not request.user.mag_wijzigen:
+            raise PermissionDenied("Alleen platformmedewerkers kunnen cijfers wijzigen.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().restrict(self.request.user)

@@ -1,0 +1,11 @@
+"""Development: debug on, a throwaway secret, the SQLite file in the project folder."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-niet-voor-productie")
+os.environ.setdefault("DJANGO_DEBUG", "true")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+from .base import *  # noqa: E402,F403
+
+DEMO_GEBRUIKERS = True

@@ -1,0 +1,16 @@
+"""Tests: fast password hashing, in-memory cache; the database follows DATABASE_URL like everywhere."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-niet-voor-productie")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+from .base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DEMO_GEBRUIKERS = True

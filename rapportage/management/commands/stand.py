@@ -1,0 +1,77 @@
+import csv
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from opnieuwthuis.bestanden import parse_datum, parse_gemeentecode
+from rapportage import selectors
+from rapportage.berekening import LANDELIJKE_KOLOMMEN, BerekeningFout
+from rapportage.uitvoer import GEMEENTE_KOLOMMEN, als_dict, records
+
+
+def _getal(v) -> str:
+    return "" if v is None else f"{v:,}".replace(",", ".")
+
+
+class Command(BaseCommand):
+    help = "De stand van de taakstelling op een peildatum (eerste dag van een maand)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--peildatum", type=parse_datum,
+                            help="bijvoorbeeld 2017-02-01; standaard de laatste met cijfers")
+        parser.add_argument("--format", choices=["tabel", "csv", "json"], default="tabel")
+        parser.add_argument("--gemeente", help="alleen deze gemeente (GM0363, 0363 of 363)")
+
+    def handle(self, *args, **options):
+        peildatum = options["peildatum"] or selectors.laatste_peildatum()
+        if peildatum is None:
+            raise CommandError("Er zijn nog geen halfjaren; importeer eerst een taakstelling.")
+        try:
+            stand = selectors.stand_op(peildatum)
+        except BerekeningFout as fout:
+            raise CommandError(str(fout)) from None
+        if options["gemeente"]:
+            try:
+                code = parse_gemeentecode(options["gemeente"])
+            except ValueError as fout:
+                raise CommandError(str(fout)) from None
+            gemeenten = stand.gemeenten[stand.gemeenten["gemeentecode"] == code]
+            if gemeenten.empty:
+                raise CommandError(f"Gemeente {code} heeft geen taakstelling in {stand.halfjaar}.")
+            stand.gemeenten = gemeenten
+
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(als_dict(stand), ensure_ascii=False, indent=2))
+        elif options["format"] == "csv":
+            schrijver = csv.writer(self.stdout, delimiter=";", lineterminator="\n")
+            schrijver.writerow(GEMEENTE_KOLOMMEN)
+            for rij in records(stand.gemeenten, GEMEENTE_KOLOMMEN):
+                schrijver.writerow(["" if v is None else v for v in rij.values()])
+            if not options["gemeente"]:
+                landelijk = {**stand.landelijk, "gemeentecode": "", "gemeentenaam": "Nederland",
+                             "provincie": "", "status": "", "nodig_per_maand": "",
+                             "gemiste_halfjaren": ""}
+                schrijver.writerow(["" if landelijk[k] is None else landelijk[k]
+                                    for k in GEMEENTE_KOLOMMEN])
+        else:
+            self._tabel(stand, toon_land=not options["gemeente"])
+
+    def _tabel(self, stand, *, toon_land: bool) -> None:
+        kop = ["", *LANDELIJKE_KOLOMMEN[1:]]
+        breedte = [28] + [max(len(k), 9) for k in kop[1:]]
+        regel = lambda cellen: "  ".join(  # noqa: E731
+            str(c).ljust(b) if i == 0 else str(c).rjust(b)
+            for i, (c, b) in enumerate(zip(cellen, breedte))
+        )
+        self.stdout.write(
+            f"Stand op {stand.peildatum:%d-%m-%Y} (halfjaar {stand.halfjaar}, "
+            f"{stand.maanden_verstreken} van 6 maanden verstreken)"
+        )
+        self.stdout.write(regel(kop))
+        for rij in records(stand.gemeenten, GEMEENTE_KOLOMMEN):
+            naam = f"{rij['gemeentenaam']} ({rij['gemeentecode']})"[:28]
+            self.stdout.write(regel([naam, *(_getal(rij[k]) for k in LANDELIJKE_KOLOMMEN[1:])]))
+        if toon_land:
+            land = stand.landelijk
+            naam = f"Nederland ({land['aantal_gemeenten']} gemeenten)"
+            self.stdout.write(regel([naam, *(_getal(land[k]) for k in LANDELIJKE_KOLOMMEN[1:])]))

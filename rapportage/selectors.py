@@ -1,0 +1,113 @@
+"""Reading what the calculation needs: one query per input, whatever the number of municipalities
+or half-years, turned into DataFrames for ``berekening``."""
+
+from datetime import date
+
+import pandas as pd
+from django.conf import settings
+
+from realisatie.models import Huisvesting, Opvangstand
+from taakstelling.models import Gemeente, Halfjaar, Startstand, Taakstelling
+
+from . import berekening
+
+
+def _frame(queryset, kolommen: list[str]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(list(queryset), columns=kolommen)
+
+
+def berekening_invoer() -> dict[str, pd.DataFrame]:
+    return {
+        "gemeenten": _frame(
+            Gemeente.objects.order_by("id").values_list(
+                "id", "code", "naam", "provincie__code", "provincie__naam"
+            ),
+            ["gemeente_id", "gemeentecode", "gemeentenaam", "provinciecode", "provincie"],
+        ),
+        "halfjaren": _frame(
+            Halfjaar.objects.values_list("id", "jaar", "helft"), ["halfjaar_id", "jaar", "helft"]
+        ),
+        "taakstellingen": _frame(
+            Taakstelling.objects.values_list("gemeente_id", "halfjaar_id", "personen"),
+            ["gemeente_id", "halfjaar_id", "personen"],
+        ),
+        "startstanden": _frame(
+            Startstand.objects.values_list("gemeente_id", "halfjaar_id", "personen"),
+            ["gemeente_id", "halfjaar_id", "personen"],
+        ),
+        "huisvestingen": _frame(
+            Huisvesting.objects.values_list("gemeente_id", "maand", "personen"),
+            ["gemeente_id", "maand", "personen"],
+        ),
+    }
+
+
+def instellingen() -> berekening.Instellingen:
+    domein = settings.OPNIEUWTHUIS
+    return berekening.Instellingen(
+        voorsprong_meenemen=domein["VOORSPRONG_MEENEMEN"], grens_achter=domein["GRENS_ACHTER"]
+    )
+
+
+def stand_op(peildatum: date) -> berekening.Stand:
+    """The calculation for a peildatum over every municipality (not yet scoped to a user)."""
+    return berekening.bereken_stand(peildatum, instellingen=instellingen(), **berekening_invoer())
+
+
+def beperk_tot_gebruiker(stand: berekening.Stand, user) -> berekening.Stand:
+    """Keep only the municipalities (and provinces) the user may see; the national line stays,
+    because it is the published aggregate that every role reads in the progress report."""
+    from gebruikers.choices import Rol
+
+    if user.is_superuser or user.rol in (Rol.PLATFORM, Rol.MINISTERIE):
+        return stand
+    toegestaan = set(Gemeente.objects.restrict(user).values_list("id", flat=True))
+    gemeenten = stand.gemeenten[stand.gemeenten["gemeente_id"].isin(toegestaan)]
+    provincies = stand.provincies
+    if user.rol == Rol.PROVINCIE and user.provincie_id:
+        provincies = provincies[provincies["provinciecode"] == user.provincie.code]
+    else:
+        provincies = provincies.iloc[0:0]
+    return berekening.Stand(
+        peildatum=stand.peildatum,
+        halfjaar=stand.halfjaar,
+        maanden_verstreken=stand.maanden_verstreken,
+        gemeenten=gemeenten.reset_index(drop=True),
+        provincies=provincies.reset_index(drop=True),
+        landelijk=stand.landelijk,
+        verloop=stand.verloop[stand.verloop["gemeente_id"].isin(toegestaan)],
+    )
+
+
+def _volgende_maand(maand: date) -> date:
+    return date(maand.year + (maand.month == 12), maand.month % 12 + 1, 1)
+
+
+def beschikbare_peildata() -> list[date]:
+    """Every first of a month in a known half-year, up to the month after the latest figure."""
+    halfjaren = sorted(Halfjaar.objects.values_list("jaar", "helft"))
+    if not halfjaren:
+        return []
+    laatste_maand = Huisvesting.objects.order_by("-maand").values_list("maand", flat=True).first()
+    grens = _volgende_maand(laatste_maand) if laatste_maand else None
+    peildata = []
+    for jaar, helft in halfjaren:
+        for maand in range(1 if helft == 1 else 7, 7 if helft == 1 else 13):
+            datum = date(jaar, maand, 1)
+            if grens is None or datum <= grens:
+                peildata.append(datum)
+    if grens is None:
+        return peildata[:1]
+    return peildata
+
+
+def laatste_peildatum() -> date | None:
+    peildata = beschikbare_peildata()
+    return peildata[-1] if peildata else None
+
+
+def opvangstanden() -> pd.DataFrame:
+    return _frame(
+        Opvangstand.objects.order_by("peildatum").values_list("peildatum", "wachtend", "alleenstaand"),
+        ["peildatum", "wachtend", "alleenstaand"],
+    )

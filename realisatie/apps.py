@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RealisatieConfig(AppConfig):
+    name = "realisatie"
+    verbose_name = "Realisatie"

@@ -1,0 +1,80 @@
+from django.db import models
+from django.db.models import F, Q
+
+from taakstelling.models import Gemeente
+from opnieuwthuis.scoping import RestrictedQuerySet
+
+
+class Huisvesting(models.Model):
+    """Persons housed by a municipality in one month (the realisation), counted by COA.
+
+    ``maand`` is the first day of the month. The breakdown is optional; when given it adds up to
+    the total. Only counts: nothing about individual persons is stored (domain rule 8).
+    """
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="huisvestingen")
+    maand = models.DateField(help_text="De eerste dag van de maand.")
+    personen = models.PositiveIntegerField()
+    alleenstaanden = models.PositiveIntegerField(null=True, blank=True)
+    gezinsleden = models.PositiveIntegerField(null=True, blank=True)
+    nareizigers = models.PositiveIntegerField(null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "huisvesting"
+        verbose_name_plural = "huisvestingen"
+        ordering = ["maand", "gemeente__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "maand"],
+                name="huisvesting_uniek",
+                violation_error_message="Deze gemeente heeft al een realisatie in die maand.",
+            ),
+            models.CheckConstraint(
+                condition=Q(personen__gte=0)
+                & (Q(alleenstaanden__isnull=True) | Q(alleenstaanden__gte=0))
+                & (Q(gezinsleden__isnull=True) | Q(gezinsleden__gte=0))
+                & (Q(nareizigers__isnull=True) | Q(nareizigers__gte=0)),
+                name="huisvesting_niet_negatief",
+                violation_error_message="Aantallen zijn nooit negatief.",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(alleenstaanden__isnull=True)
+                    & Q(gezinsleden__isnull=True)
+                    & Q(nareizigers__isnull=True)
+                )
+                | (
+                    Q(alleenstaanden__isnull=False)
+                    & Q(gezinsleden__isnull=False)
+                    & Q(nareizigers__isnull=False)
+                    & Q(personen=F("alleenstaanden") + F("gezinsleden") + F("nareizigers"))
+                ),
+                name="huisvesting_uitsplitsing_telt_op",
+                violation_error_message=(
+                    "Geef alleenstaanden, gezinsleden en nareizigers alle drie of geen van drieën; "
+                    "samen tellen ze op tot het totaal."
+                ),
+            ),
+        ]
+
+
+class Opvangstand(models.Model):
+    """National reception figures on a date: permit holders still waiting in COA reception."""
+
+    peildatum = models.DateField(unique=True)
+    wachtend = models.PositiveIntegerField("vergunninghouders in de opvang")
+    alleenstaand = models.PositiveIntegerField("van wie alleenstaand")
+
+    class Meta:
+        verbose_name = "opvangstand"
+        verbose_name_plural = "opvangstanden"
+        ordering = ["peildatum"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(alleenstaand__lte=F("wachtend")),
+                name="opvangstand_alleenstaand_binnen_totaal",
+                violation_error_message="Er zijn niet meer alleenstaanden dan wachtenden.",
+            ),
+        ]
