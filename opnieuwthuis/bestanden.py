@@ -112,7 +112,9 @@ def lees_tabel(inhoud: bytes, verplicht: list[str], optioneel: list[str] = ()) -
     gevonden = ", ".join(k for k in kolommen if k) or "geen"
     for kolom in verplicht:
         if kolom not in kolommen:
-            fouten.append(Fout(1, None, FOUT_KOLOM_ONTBREEKT.format(kolom=kolom, gevonden=gevonden)))
+            fouten.append(
+                Fout(1, None, FOUT_KOLOM_ONTBREEKT.format(kolom=kolom, gevonden=gevonden))
+            )
     if fouten:
         raise ImportFouten(fouten)
 

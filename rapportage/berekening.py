@@ -168,8 +168,7 @@ def bereken_stand(
         raise BerekeningFout(FOUT_GEEN_EERSTE_VAN_MAAND.format(datum=peildatum.isoformat()))
     doel = periode_van(peildatum)
     halfjaar_index = {
-        int(r.halfjaar_id): periode_index(int(r.jaar), int(r.helft))
-        for r in halfjaren.itertuples()
+        int(r.halfjaar_id): periode_index(int(r.jaar), int(r.helft)) for r in halfjaren.itertuples()
     }
     if doel not in halfjaar_index.values():
         raise BerekeningFout(
@@ -182,7 +181,9 @@ def bereken_stand(
     n = len(ids)
 
     def per_periode(frame: pd.DataFrame) -> pd.DataFrame:
-        frame = frame[frame["gemeente_id"].isin(positie) & frame["halfjaar_id"].isin(halfjaar_index)]
+        frame = frame[
+            frame["gemeente_id"].isin(positie) & frame["halfjaar_id"].isin(halfjaar_index)
+        ]
         return frame.assign(
             pos=frame["gemeente_id"].map(positie).astype(np.int64),
             k=frame["halfjaar_id"].map(halfjaar_index).astype(np.int64),
@@ -207,8 +208,11 @@ def bereken_stand(
     def matrix(frame: pd.DataFrame, waarde: str = "personen") -> np.ndarray:
         uit = np.zeros((n, m), dtype=np.int64)
         frame = frame[frame["k"].between(eerste, doel)]
-        np.add.at(uit, (frame["pos"].to_numpy(), frame["k"].map(kolom).to_numpy()),
-                  frame[waarde].astype(np.int64).to_numpy())
+        np.add.at(
+            uit,
+            (frame["pos"].to_numpy(), frame["k"].map(kolom).to_numpy()),
+            frame[waarde].astype(np.int64).to_numpy(),
+        )
         return uit
 
     taak_m = matrix(taak)
@@ -323,7 +327,9 @@ def bereken_stand(
             "actief": actief_m.ravel(),
         }
     )
-    deelname = actief_m & (heeft_taak | (begin_m != 0) | (np.column_stack([real_m[:, :d], real_tot]) != 0))
+    deelname = actief_m & (
+        heeft_taak | (begin_m != 0) | (np.column_stack([real_m[:, :d], real_tot]) != 0)
+    )
     verloop = verloop[deelname.ravel()].drop(columns="actief").reset_index(drop=True)
     verloop["gehaald"] = verloop["eindstand"] <= 0
 

@@ -73,7 +73,9 @@ def demo_cijfers() -> dict:
 
     taak16 = verdeel_geheel(TAAKSTELLING_2016_II, inwoners)
     taak17 = verdeel_geheel(TAAKSTELLING_2017_I, inwoners)
-    real16 = verdeel_geheel(REALISATIE_2016_II, inwoners * [rng.uniform(0.8, 1.2) for _ in range(n)])
+    real16 = verdeel_geheel(
+        REALISATIE_2016_II, inwoners * [rng.uniform(0.8, 1.2) for _ in range(n)]
+    )
     real_jan = verdeel_geheel(
         REALISATIE_JANUARI_2017, inwoners * [rng.uniform(0.3, 1.8) for _ in range(n)]
     )
@@ -84,9 +86,7 @@ def demo_cijfers() -> dict:
     kandidaten = [i for i in range(n) if inwoners[i] >= 20_000]
     voor = sorted(rng.sample(kandidaten, AANTAL_MET_VOORSPRONG))
     stand_feb = np.zeros(n, dtype=np.int64)
-    stand_feb[voor] = verdeel_geheel(
-        VOORSPRONG_1_FEB, np.array([rng.uniform(1, 3) for _ in voor])
-    )
+    stand_feb[voor] = verdeel_geheel(VOORSPRONG_1_FEB, np.array([rng.uniform(1, 3) for _ in voor]))
     achter = [i for i in range(n) if i not in set(voor)]
     stand_feb[achter] = verdeel_geheel(
         ACHTERSTAND_1_FEB, inwoners[achter] * [rng.uniform(0.5, 1.5) for _ in achter]
@@ -122,12 +122,15 @@ def demo_bestanden() -> dict[str, bytes]:
     codes = cijfers["codes"]
     taak = _csv(
         TAAKSTELLING_KOLOMMEN,
-        [(c, label, int(aantallen[i]))
-         for label, aantallen in cijfers["taakstelling"].items()
-         for i, c in enumerate(codes)],
+        [
+            (c, label, int(aantallen[i]))
+            for label, aantallen in cijfers["taakstelling"].items()
+            for i, c in enumerate(codes)
+        ],
     )
     start = _csv(
-        STARTSTAND_KOLOMMEN, [(c, "2016-II", int(cijfers["beginstand"][i])) for i, c in enumerate(codes)]
+        STARTSTAND_KOLOMMEN,
+        [(c, "2016-II", int(cijfers["beginstand"][i])) for i, c in enumerate(codes)],
     )
     rijen = []
     for (code, maand), personen in sorted(cijfers["maanden"].items()):

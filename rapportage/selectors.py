@@ -108,6 +108,8 @@ def laatste_peildatum() -> date | None:
 
 def opvangstanden() -> pd.DataFrame:
     return _frame(
-        Opvangstand.objects.order_by("peildatum").values_list("peildatum", "wachtend", "alleenstaand"),
+        Opvangstand.objects.order_by("peildatum").values_list(
+            "peildatum", "wachtend", "alleenstaand"
+        ),
         ["peildatum", "wachtend", "alleenstaand"],
     )

@@ -11,8 +11,20 @@ from . import selectors
 from .berekening import STATUS_LABELS, BerekeningFout, periode_begin, periode_index
 from .uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, records
 
-MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"]
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def _datum_kort(d: date) -> str:

@@ -1,8 +1,9 @@
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
-from taakstelling.models import Gemeente
 from opnieuwthuis.scoping import RestrictedQuerySet
+from taakstelling.models import Gemeente
 
 
 class Huisvesting(models.Model):
@@ -18,6 +19,11 @@ class Huisvesting(models.Model):
     alleenstaanden = models.PositiveIntegerField(null=True, blank=True)
     gezinsleden = models.PositiveIntegerField(null=True, blank=True)
     nareizigers = models.PositiveIntegerField(null=True, blank=True)
+    versie = models.PositiveIntegerField(
+        default=1, help_text="Telt op bij elke wijziging; een formulier met een oude versie botst."
+    )
+
+    history = HistoricalRecords()
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -59,6 +65,9 @@ class Huisvesting(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.gemeente} {self.maand:%Y-%m}: {self.personen}"
+
 
 class Opvangstand(models.Model):
     """National reception figures on a date: permit holders still waiting in COA reception."""
@@ -66,6 +75,8 @@ class Opvangstand(models.Model):
     peildatum = models.DateField(unique=True)
     wachtend = models.PositiveIntegerField("vergunninghouders in de opvang")
     alleenstaand = models.PositiveIntegerField("van wie alleenstaand")
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "opvangstand"
@@ -78,3 +89,6 @@ class Opvangstand(models.Model):
                 violation_error_message="Er zijn niet meer alleenstaanden dan wachtenden.",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"Opvang op {self.peildatum:%d-%m-%Y}: {self.wachtend}"

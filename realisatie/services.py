@@ -35,7 +35,9 @@ FOUT_UITSPLITSING_ONVOLLEDIG = (
 FOUT_UITSPLITSING_TELT_NIET_OP = (
     "Alleenstaanden, gezinsleden en nareizigers tellen op tot {som}, niet tot {personen}."
 )
-FOUT_ALLEENSTAAND_TE_VEEL = "Er zijn niet meer alleenstaanden ({alleenstaand}) dan wachtenden ({wachtend})."
+FOUT_ALLEENSTAAND_TE_VEEL = (
+    "Er zijn niet meer alleenstaanden ({alleenstaand}) dan wachtenden ({wachtend})."
+)
 
 
 @dataclass
@@ -95,8 +97,12 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
             if (gemeente.einddatum and maand >= gemeente.einddatum) or (
                 gemeente.begindatum and maand < gemeente.begindatum
             ):
-                cel.fout("gemeentecode", FOUT_GEMEENTE_BESTOND_NIET.format(
-                    code=gemeente.code, naam=gemeente.naam, maand=_maand_label(maand)))
+                cel.fout(
+                    "gemeentecode",
+                    FOUT_GEMEENTE_BESTOND_NIET.format(
+                        code=gemeente.code, naam=gemeente.naam, maand=_maand_label(maand)
+                    ),
+                )
             sleutel = (gemeente.code, maand)
             omschrijving = f"Gemeente {gemeente.code} in {_maand_label(maand)}"
             if sleutel in gezien:
@@ -108,8 +114,10 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
         if ingevuld and leeg_gelaten:
             cel.fout(leeg_gelaten[0], FOUT_UITSPLITSING_ONVOLLEDIG)
         elif len(ingevuld) == 3 and personen is not None and sum(ingevuld) != personen:
-            cel.fout("personen", FOUT_UITSPLITSING_TELT_NIET_OP.format(
-                som=sum(ingevuld), personen=personen))
+            cel.fout(
+                "personen",
+                FOUT_UITSPLITSING_TELT_NIET_OP.format(som=sum(ingevuld), personen=personen),
+            )
         if cel.ok:
             plan.regels.append(Regel(rij, gemeente, maand, personen, *delen))
     if fouten:
@@ -138,10 +146,16 @@ def huisvestingen_importeren(*, tabel: Tabel) -> Resultaat:
     nieuw, gewijzigd = [], []
     for regel in plan.regels:
         if regel.actie == "nieuw":
-            nieuw.append(Huisvesting(
-                gemeente=regel.gemeente, maand=regel.maand, personen=regel.personen,
-                alleenstaanden=regel.alleenstaanden, gezinsleden=regel.gezinsleden,
-                nareizigers=regel.nareizigers))
+            nieuw.append(
+                Huisvesting(
+                    gemeente=regel.gemeente,
+                    maand=regel.maand,
+                    personen=regel.personen,
+                    alleenstaanden=regel.alleenstaanden,
+                    gezinsleden=regel.gezinsleden,
+                    nareizigers=regel.nareizigers,
+                )
+            )
         elif regel.actie == "gewijzigd":
             h = regel.oud
             h.personen, h.alleenstaanden, h.gezinsleden, h.nareizigers = regel.waarden

@@ -3,13 +3,17 @@ from datetime import date
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from opnieuwthuis.scoping import RestrictedQuerySet
 
 from .choices import Afrondingsmethode, Helft
-from opnieuwthuis.scoping import RestrictedQuerySet
 
 
 class Provincie(models.Model):
     """One of the twelve provinces; supervises its municipalities (interbestuurlijk toezicht)."""
+
+    history = HistoricalRecords()
 
     code = models.CharField("provinciecode", max_length=4, unique=True)  # PV27
     naam = models.CharField(max_length=100, unique=True)
@@ -27,6 +31,8 @@ class Provincie(models.Model):
 
 class Gemeente(models.Model):
     """A municipality, known by its CBS code; it may begin or end through a reorganisation."""
+
+    history = HistoricalRecords()
 
     code = models.CharField(
         "gemeentecode",
@@ -70,6 +76,8 @@ class Gemeente(models.Model):
 class Inwonertal(models.Model):
     """The CBS population of a municipality on a reference date (1 January)."""
 
+    history = HistoricalRecords()
+
     gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="inwonertallen")
     peildatum = models.DateField()
     aantal = models.PositiveIntegerField()
@@ -87,12 +95,17 @@ class Inwonertal(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.gemeente}: {self.aantal} inwoners op {self.peildatum:%d-%m-%Y}"
+
 
 class Halfjaar(models.Model):
     """A taakstelling period: 1 January–30 June (2017-I) or 1 July–31 December (2017-II).
 
     Storing year and half (not dates) makes a period that starts elsewhere impossible.
     """
+
+    history = HistoricalRecords()
 
     jaar = models.PositiveSmallIntegerField()
     helft = models.PositiveSmallIntegerField(choices=Helft.choices)
@@ -149,6 +162,8 @@ class Halfjaar(models.Model):
 class Taakstelling(models.Model):
     """The number of persons a municipality must house in a half-year."""
 
+    history = HistoricalRecords()
+
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="taakstellingen")
     halfjaar = models.ForeignKey(Halfjaar, on_delete=models.PROTECT, related_name="taakstellingen")
     personen = models.PositiveIntegerField()
@@ -171,6 +186,9 @@ class Taakstelling(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.gemeente} {self.halfjaar}: {self.personen}"
+
 
 class Startstand(models.Model):
     """Opening balance of a municipality in the first half-year the system holds for it.
@@ -178,6 +196,8 @@ class Startstand(models.Model):
     Positive is a backlog (achterstand), negative a lead (voorsprong). Every later opening balance
     is computed by the carry-forward calculation, never typed in.
     """
+
+    history = HistoricalRecords()
 
     gemeente = models.OneToOneField(Gemeente, on_delete=models.PROTECT, related_name="startstand")
     halfjaar = models.ForeignKey(Halfjaar, on_delete=models.PROTECT, related_name="startstanden")
@@ -188,3 +208,6 @@ class Startstand(models.Model):
     class Meta:
         verbose_name = "startstand"
         verbose_name_plural = "startstanden"
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} begin {self.halfjaar}: {self.personen}"

@@ -28,7 +28,9 @@ FOUT_ONBEKENDE_GEMEENTE = "Gemeente '{code}' is onbekend; importeer eerst de gem
 FOUT_GEEINDIGDE_GEMEENTE = "Gemeente {code} ({naam}) bestond niet meer in {halfjaar}."
 FOUT_PROVINCIECODE = "'{waarde}' is geen provinciecode (schrijf bijvoorbeeld PV27)."
 FOUT_PROVINCIE_ANDERS = "Provincie {code} heet elders in het bestand '{naam}'."
-FOUT_INWONERS_KOLOM = "Er is geen kolom met inwoners (bijvoorbeeld 'inwoners' of 'inwoners_1jan2016')."
+FOUT_INWONERS_KOLOM = (
+    "Er is geen kolom met inwoners (bijvoorbeeld 'inwoners' of 'inwoners_1jan2016')."
+)
 FOUT_ONBEKEND_HALFJAAR = "Halfjaar {label} bestaat niet; importeer eerst de taakstelling."
 
 GEMEENTEN_KOLOMMEN = ["gemeentecode", "gemeentenaam", "provincie", "provinciecode"]
@@ -115,9 +117,7 @@ def gemeenten_importeren(*, tabel: Tabel, peildatum: date) -> Resultaat:
             provincies[code].save(update_fields=["naam"])
 
     bestaand = _gemeenten_per_code()
-    inwonertallen = {
-        i.gemeente_id: i for i in Inwonertal.objects.filter(peildatum=peildatum)
-    }
+    inwonertallen = {i.gemeente_id: i for i in Inwonertal.objects.filter(peildatum=peildatum)}
     resultaat = Resultaat()
     for code, naam, provinciecode, _provincie, inwoners in regels:
         gemeente = bestaand.get(code)
@@ -196,11 +196,16 @@ def taakstellingen_importeren(*, tabel: Tabel) -> Resultaat:
         personen = cel.lees("taakstelling", parse_aantal)
         if gemeente and periode:
             label = halfjaar_label(*periode)
-            _controleer_dubbel(gezien, (gemeente.code, periode), rij,
-                               f"Gemeente {gemeente.code} in {label}", cel)
+            _controleer_dubbel(
+                gezien, (gemeente.code, periode), rij, f"Gemeente {gemeente.code} in {label}", cel
+            )
             if not _bestond_in(gemeente, *periode):
-                cel.fout("gemeentecode", FOUT_GEEINDIGDE_GEMEENTE.format(
-                    code=gemeente.code, naam=gemeente.naam, halfjaar=label))
+                cel.fout(
+                    "gemeentecode",
+                    FOUT_GEEINDIGDE_GEMEENTE.format(
+                        code=gemeente.code, naam=gemeente.naam, halfjaar=label
+                    ),
+                )
         if cel.ok:
             regels.append((gemeente, periode, personen))
     if fouten:

@@ -80,8 +80,9 @@ def maak_wereld(aantal: int = 2, *, provincies: int = 2):
     gemeenten = []
     huis = []
     for i in range(aantal):
-        g = GemeenteFactory(code=f"GM{i + 1:04d}", naam=f"Gemeente {i + 1:04d}",
-                            provincie=provs[i % provincies])
+        g = GemeenteFactory(
+            code=f"GM{i + 1:04d}", naam=f"Gemeente {i + 1:04d}", provincie=provs[i % provincies]
+        )
         gemeenten.append(g)
         StartstandFactory(gemeente=g, halfjaar=h1, personen=10 - i % 20)
         TaakstellingFactory(gemeente=g, halfjaar=h1, personen=100)
@@ -107,14 +108,18 @@ def maak_gebruikers() -> dict:
             naam="ministerie", rol=Rol.MINISTERIE, wachtwoord=WACHTWOORD
         ),
         Rol.PROVINCIE: gebruiker_opslaan(
-            naam="provincie", rol=Rol.PROVINCIE, wachtwoord=WACHTWOORD,
+            naam="provincie",
+            rol=Rol.PROVINCIE,
+            wachtwoord=WACHTWOORD,
             provinciecode=eigen.provincie.code,
         ),
         Rol.GEMEENTE: gebruiker_opslaan(
             naam="gemeente", rol=Rol.GEMEENTE, wachtwoord=WACHTWOORD, gemeentecode=eigen.code
         ),
         "andere_gemeente": gebruiker_opslaan(
-            naam="andere-gemeente", rol=Rol.GEMEENTE, wachtwoord=WACHTWOORD,
+            naam="andere-gemeente",
+            rol=Rol.GEMEENTE,
+            wachtwoord=WACHTWOORD,
             gemeentecode=ander.code,
         ),
     }

@@ -19,8 +19,10 @@ from opnieuwthuis.bestanden import (
 KOLOMMEN = ["gemeentecode", "maand", "personen"]
 
 
-@pytest.mark.parametrize("tekst, verwacht", [("5282", 5282), ("5.282", 5282), ("0", 0),
-                                             ("1.234.567", 1234567), (" 12 ", 12)])
+@pytest.mark.parametrize(
+    "tekst, verwacht",
+    [("5282", 5282), ("5.282", 5282), ("0", 0), ("1.234.567", 1234567), (" 12 ", 12)],
+)
 def test_counts_accept_dutch_thousands(tekst, verwacht):
     assert parse_aantal(tekst) == verwacht
 

@@ -27,12 +27,24 @@ def wereld(gemeenten, halfjaren, taak=(), start=(), huis=(), herindelingen=None)
     huis: (gemeente, date, personen)."""
     return {
         "gemeenten": pd.DataFrame(
-            [(g, c, p, f"Provincie {p}", ) for g, c, p in gemeenten],
+            [
+                (
+                    g,
+                    c,
+                    p,
+                    f"Provincie {p}",
+                )
+                for g, c, p in gemeenten
+            ],
             columns=["gemeente_id", "gemeentecode", "provinciecode", "provincie"],
         ).assign(gemeentenaam=lambda f: f["gemeentecode"]),
         "halfjaren": pd.DataFrame(list(halfjaren), columns=["halfjaar_id", "jaar", "helft"]),
-        "taakstellingen": pd.DataFrame(list(taak), columns=["gemeente_id", "halfjaar_id", "personen"]),
-        "startstanden": pd.DataFrame(list(start), columns=["gemeente_id", "halfjaar_id", "personen"]),
+        "taakstellingen": pd.DataFrame(
+            list(taak), columns=["gemeente_id", "halfjaar_id", "personen"]
+        ),
+        "startstanden": pd.DataFrame(
+            list(start), columns=["gemeente_id", "halfjaar_id", "personen"]
+        ),
         "huisvestingen": pd.DataFrame(list(huis), columns=["gemeente_id", "maand", "personen"]),
         "herindelingen": herindelingen,
     }
@@ -50,11 +62,26 @@ def test_the_report_row_on_one_municipality():
     maanden = [date(2016, m, 1) for m in range(7, 13)]
     huis = [(1, m, 3700) for m in maanden]  # 22.200 over six months
     huis.append((1, date(2017, 1, 1), 3981))
-    w = wereld([(1, "GM0001", "PV20")], HALFJAREN[:2],
-               taak=[(1, 1, 23000), (1, 2, 13000)], start=[(1, 1, 5282)], huis=huis)
+    w = wereld(
+        [(1, "GM0001", "PV20")],
+        HALFJAREN[:2],
+        taak=[(1, 1, 23000), (1, 2, 13000)],
+        start=[(1, 1, 5282)],
+        huis=huis,
+    )
     stand = bereken_stand(date(2017, 2, 1), **w)
     assert [stand.landelijk[k] for k in LANDELIJKE_KOLOMMEN] == [
-        1, 5282, 23000, 22200, 6082, 13000, 19082, 3981, 15101, 15101, 0
+        1,
+        5282,
+        23000,
+        22200,
+        6082,
+        13000,
+        19082,
+        3981,
+        15101,
+        15101,
+        0,
     ]
     assert stand.halfjaar == "2017-I"
     assert stand.maanden_verstreken == 1
@@ -63,11 +90,16 @@ def test_the_report_row_on_one_municipality():
 
 def test_backlog_and_lead_are_kept_apart_and_a_lead_carries_forward():
     w = wereld(
-        [(1, "GM0001", "PV20"), (2, "GM0002", "PV20")], HALFJAREN,
+        [(1, "GM0001", "PV20"), (2, "GM0002", "PV20")],
+        HALFJAREN,
         taak=[(1, 1, 100), (2, 1, 100), (1, 2, 50), (2, 2, 20), (1, 3, 40), (2, 3, 40)],
         start=[(1, 1, 10), (2, 1, 0)],
-        huis=[(1, date(2016, 9, 1), 80), (2, date(2016, 9, 1), 130),
-              (1, date(2017, 3, 1), 20), (2, date(2017, 3, 1), 0)],
+        huis=[
+            (1, date(2016, 9, 1), 80),
+            (2, date(2016, 9, 1), 130),
+            (1, date(2017, 3, 1), 20),
+            (2, date(2017, 3, 1), 0),
+        ],
     )
     stand = bereken_stand(date(2017, 7, 1), **w)
     een, twee = gemeente(stand, "GM0001"), gemeente(stand, "GM0002")
@@ -84,8 +116,13 @@ def test_backlog_and_lead_are_kept_apart_and_a_lead_carries_forward():
 
 
 def test_a_lead_need_not_carry_when_configured_off():
-    w = wereld([(1, "GM0001", "PV20")], HALFJAREN[:2], taak=[(1, 1, 100), (1, 2, 50)],
-               start=[(1, 1, 0)], huis=[(1, date(2016, 8, 1), 130)])
+    w = wereld(
+        [(1, "GM0001", "PV20")],
+        HALFJAREN[:2],
+        taak=[(1, 1, 100), (1, 2, 50)],
+        start=[(1, 1, 0)],
+        huis=[(1, date(2016, 8, 1), 130)],
+    )
     assert gemeente(bereken_stand(date(2017, 1, 1), **w), "GM0001")["beginstand"] == -30
     uit = bereken_stand(date(2017, 1, 1), **w, instellingen=Instellingen(voorsprong_meenemen=False))
     assert gemeente(uit, "GM0001")["beginstand"] == 0
@@ -93,27 +130,44 @@ def test_a_lead_need_not_carry_when_configured_off():
 
 @pytest.mark.parametrize(
     "realisatie, verwacht",
-    [(20, OP_SCHEMA), (25, OP_SCHEMA), (19, ENIGSZINS_ACHTER), (15, ENIGSZINS_ACHTER),
-     (14, ACHTER), (0, ACHTER)],
+    [
+        (20, OP_SCHEMA),
+        (25, OP_SCHEMA),
+        (19, ENIGSZINS_ACHTER),
+        (15, ENIGSZINS_ACHTER),
+        (14, ACHTER),
+        (0, ACHTER),
+    ],
 )
 def test_status_against_time_boundaries(realisatie, verwacht):
     """After 1 of 6 months a municipality with 120 to house should have housed 20;
     75 % of that line (15) is the boundary between 'enigszins achter' and 'achter'."""
-    w = wereld([(1, "GM0001", "PV20")], [(2, 2017, 1)], taak=[(1, 2, 120)], start=[(1, 2, 0)],
-               huis=[(1, date(2017, 1, 1), realisatie)])
+    w = wereld(
+        [(1, "GM0001", "PV20")],
+        [(2, 2017, 1)],
+        taak=[(1, 2, 120)],
+        start=[(1, 2, 0)],
+        huis=[(1, date(2017, 1, 1), realisatie)],
+    )
     assert gemeente(bereken_stand(date(2017, 2, 1), **w), "GM0001")["status"] == verwacht
 
 
 def test_status_boundary_is_configurable():
-    w = wereld([(1, "GM0001", "PV20")], [(2, 2017, 1)], taak=[(1, 2, 120)], start=[(1, 2, 0)],
-               huis=[(1, date(2017, 1, 1), 15)])
+    w = wereld(
+        [(1, "GM0001", "PV20")],
+        [(2, 2017, 1)],
+        taak=[(1, 2, 120)],
+        start=[(1, 2, 0)],
+        huis=[(1, date(2017, 1, 1), 15)],
+    )
     stand = bereken_stand(date(2017, 2, 1), **w, instellingen=Instellingen(grens_achter=0.8))
     assert gemeente(stand, "GM0001")["status"] == ACHTER
 
 
 def test_everyone_is_on_schedule_on_the_first_day_of_a_half_year():
-    w = wereld([(1, "GM0001", "PV20")], HALFJAREN[:2], taak=[(1, 1, 10), (1, 2, 10)],
-               start=[(1, 1, 50)])
+    w = wereld(
+        [(1, "GM0001", "PV20")], HALFJAREN[:2], taak=[(1, 1, 10), (1, 2, 10)], start=[(1, 1, 50)]
+    )
     stand = bereken_stand(date(2017, 1, 1), **w)
     assert gemeente(stand, "GM0001")["status"] == OP_SCHEMA
     assert gemeente(stand, "GM0001")["nodig_per_maand"] == 12  # ceil(70 / 6)
@@ -125,18 +179,27 @@ def test_consecutive_missed_half_years():
     # GM0001 houses 10 each half-year except in 2015-II (5): it misses from 2015-II onwards,
     # since the backlog of 5 never clears. GM0002 clears its backlog in 2016-II (30).
     huis = []
-    for h, jaar, helft in halfjaren[:5]:
+    for _h, jaar, helft in halfjaren[:5]:
         maand = date(jaar, 1 if helft == 1 else 7, 1)
         huis.append((1, maand, 5 if (jaar, helft) == (2015, 2) else 10))
         huis.append((2, maand, {(2016, 2): 30}.get((jaar, helft), 5)))
-    w = wereld([(1, "GM0001", "PV20"), (2, "GM0002", "PV20")], halfjaren, taak=taak,
-               start=[(1, 1, 0), (2, 1, 0)], huis=huis)
+    w = wereld(
+        [(1, "GM0001", "PV20"), (2, "GM0002", "PV20")],
+        halfjaren,
+        taak=taak,
+        start=[(1, 1, 0), (2, 1, 0)],
+        huis=huis,
+    )
     stand = bereken_stand(date(2017, 8, 1), **w)
     assert gemeente(stand, "GM0001")["gemiste_halfjaren"] == 4  # 2015-II .. 2017-I
     # GM0002: backlog 5, 10, 15 after 2015-I..2016-I; 2016-II: 15+10-30 = -5 met; 2017-I: -5+10-5=0.
     assert gemeente(stand, "GM0002")["gemiste_halfjaren"] == 0
-    assert bereken_stand(date(2016, 8, 1), **w).gemeenten.set_index("gemeentecode").loc[
-        "GM0002", "gemiste_halfjaren"] == 3
+    assert (
+        bereken_stand(date(2016, 8, 1), **w)
+        .gemeenten.set_index("gemeentecode")
+        .loc["GM0002", "gemiste_halfjaren"]
+        == 3
+    )
 
 
 def test_municipality_without_opening_balance_starts_at_zero():
@@ -148,8 +211,9 @@ def test_municipality_without_opening_balance_starts_at_zero():
 
 def test_realisation_counts_only_months_before_the_peildatum():
     huis = [(1, date(2017, m, 1), 10) for m in range(1, 7)]
-    w = wereld([(1, "GM0001", "PV20")], HALFJAREN[1:2], taak=[(1, 2, 100)], start=[(1, 2, 0)],
-               huis=huis)
+    w = wereld(
+        [(1, "GM0001", "PV20")], HALFJAREN[1:2], taak=[(1, 2, 100)], start=[(1, 2, 0)], huis=huis
+    )
     for maand in range(1, 7):
         assert bereken_stand(date(2017, maand, 1), **w).landelijk["realisatie"] == 10 * (maand - 1)
 
@@ -160,9 +224,12 @@ def test_merger_moves_balances_to_the_successor():
         columns=["datum", "van_gemeente_id", "naar_gemeente_id", "aandeel"],
     )
     w = wereld(
-        [(1, "GM0001", "PV20"), (2, "GM0002", "PV20"), (3, "GM0003", "PV20")], HALFJAREN[:2],
-        taak=[(1, 1, 100), (2, 1, 50), (3, 2, 70)], start=[(1, 1, 7), (2, 1, -3)],
-        huis=[(1, date(2016, 7, 1), 90), (2, date(2016, 7, 1), 60)], herindelingen=herindelingen,
+        [(1, "GM0001", "PV20"), (2, "GM0002", "PV20"), (3, "GM0003", "PV20")],
+        HALFJAREN[:2],
+        taak=[(1, 1, 100), (2, 1, 50), (3, 2, 70)],
+        start=[(1, 1, 7), (2, 1, -3)],
+        huis=[(1, date(2016, 7, 1), 90), (2, date(2016, 7, 1), 60)],
+        herindelingen=herindelingen,
     )
     voor = bereken_stand(date(2016, 12, 1), **w)
     na = bereken_stand(date(2017, 1, 1), **w)
@@ -177,9 +244,13 @@ def test_split_preserves_every_person():
         [(date(2017, 1, 1), 1, 2, 0.5), (date(2017, 1, 1), 1, 3, 0.5)],
         columns=["datum", "van_gemeente_id", "naar_gemeente_id", "aandeel"],
     )
-    w = wereld([(1, "GM0001", "PV20"), (2, "GM0002", "PV20"), (3, "GM0003", "PV20")],
-               HALFJAREN[:2], taak=[(1, 1, 7), (2, 2, 1), (3, 2, 1)], start=[(1, 1, 0)],
-               herindelingen=herindelingen)
+    w = wereld(
+        [(1, "GM0001", "PV20"), (2, "GM0002", "PV20"), (3, "GM0003", "PV20")],
+        HALFJAREN[:2],
+        taak=[(1, 1, 7), (2, 2, 1), (3, 2, 1)],
+        start=[(1, 1, 0)],
+        herindelingen=herindelingen,
+    )
     na = bereken_stand(date(2017, 1, 1), **w)
     assert sorted(na.gemeenten["beginstand"]) == [3, 4]
 
@@ -200,6 +271,7 @@ def test_largest_remainder_adds_up_exactly():
 
 # Invariants over random worlds.
 
+
 @st.composite
 def willekeurige_wereld(draw):
     n = draw(st.integers(1, 6))
@@ -214,8 +286,9 @@ def willekeurige_wereld(draw):
         for _h, jaar, helft in halfjaren:
             for m in range(6):
                 if draw(st.booleans()):
-                    huis.append((g, date(jaar, (1 if helft == 1 else 7) + m, 1),
-                                 draw(st.integers(0, 200))))
+                    huis.append(
+                        (g, date(jaar, (1 if helft == 1 else 7) + m, 1), draw(st.integers(0, 200)))
+                    )
     laatste = halfjaren[-1]
     maand = draw(st.integers(0, 5))
     peildatum = date(laatste[1], (1 if laatste[2] == 1 else 7) + maand, 1)
@@ -230,13 +303,22 @@ def test_invariants(data):
     stand = bereken_stand(peildatum, **w, instellingen=Instellingen(voorsprong_meenemen=meenemen))
     g = stand.gemeenten
     # The nation is the sum of its municipalities, and so is each province.
-    for kolom in ["beginstand", "taakstelling", "te_huisvesten", "realisatie", "stand",
-                  "achterstand", "voorsprong"]:
+    for kolom in [
+        "beginstand",
+        "taakstelling",
+        "te_huisvesten",
+        "realisatie",
+        "stand",
+        "achterstand",
+        "voorsprong",
+    ]:
         assert stand.landelijk[kolom] == int(g[kolom].sum())
         assert int(stand.provincies[kolom].sum()) == stand.landelijk[kolom]
     assert stand.landelijk["aantal_gemeenten"] == len(g)
     # Achterstand + voorsprong = stand; the definitions hold per municipality.
-    assert stand.landelijk["achterstand"] + stand.landelijk["voorsprong"] == stand.landelijk["stand"]
+    assert (
+        stand.landelijk["achterstand"] + stand.landelijk["voorsprong"] == stand.landelijk["stand"]
+    )
     assert (g["te_huisvesten"] == g["beginstand"] + g["taakstelling"]).all()
     assert (g["stand"] == g["te_huisvesten"] - g["realisatie"]).all()
     assert (g["achterstand"] >= 0).all() and (g["voorsprong"] <= 0).all()
@@ -255,8 +337,10 @@ def test_invariants(data):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.integers(-500, 500), min_size=2, max_size=6),
-       st.lists(st.floats(0.05, 1.0), min_size=2, max_size=4))
+@given(
+    st.lists(st.integers(-500, 500), min_size=2, max_size=6),
+    st.lists(st.floats(0.05, 1.0), min_size=2, max_size=4),
+)
 def test_reorganisation_never_loses_or_creates_a_person(beginstanden, aandelen):
     """Every municipality splits its balance over the successors by share; the national
     balance before and after the date is identical."""
@@ -264,14 +348,20 @@ def test_reorganisation_never_loses_or_creates_a_person(beginstanden, aandelen):
     gemeenten = [(i + 1, f"GM{i + 1:04d}", "PV20") for i in range(n)]
     opvolgers = [(100 + j, f"GM{100 + j:04d}", "PV21") for j in range(len(aandelen))]
     herindelingen = pd.DataFrame(
-        [(date(2017, 1, 1), g, o, a) for g, _, _ in gemeenten
-         for (o, _, _), a in zip(opvolgers, aandelen)],
+        [
+            (date(2017, 1, 1), g, o, a)
+            for g, _, _ in gemeenten
+            for (o, _, _), a in zip(opvolgers, aandelen)
+        ],
         columns=["datum", "van_gemeente_id", "naar_gemeente_id", "aandeel"],
     )
-    w = wereld(gemeenten + opvolgers, HALFJAREN[:2],
-               taak=[(g, 1, 0) for g, _, _ in gemeenten] + [(o, 2, 0) for o, _, _ in opvolgers],
-               start=[(g, 1, b) for (g, _, _), b in zip(gemeenten, beginstanden)],
-               herindelingen=herindelingen)
+    w = wereld(
+        gemeenten + opvolgers,
+        HALFJAREN[:2],
+        taak=[(g, 1, 0) for g, _, _ in gemeenten] + [(o, 2, 0) for o, _, _ in opvolgers],
+        start=[(g, 1, b) for (g, _, _), b in zip(gemeenten, beginstanden)],
+        herindelingen=herindelingen,
+    )
     voor = bereken_stand(date(2016, 12, 1), **w)
     na = bereken_stand(date(2017, 1, 1), **w)
     assert na.landelijk["beginstand"] == voor.landelijk["stand"] == sum(beginstanden)

@@ -19,6 +19,11 @@ class Command(BaseCommand):
         if not getattr(settings, "DEMO_GEBRUIKERS", False):
             raise CommandError("Demogebruikers bestaan alleen met ontwikkel- of testinstellingen.")
         for naam, rol, gemeente, provincie in DEMO_GEBRUIKERS:
-            gebruiker_opslaan(naam=naam, rol=rol, wachtwoord=DEMO_WACHTWOORD,
-                              gemeentecode=gemeente, provinciecode=provincie)
+            gebruiker_opslaan(
+                naam=naam,
+                rol=rol,
+                wachtwoord=DEMO_WACHTWOORD,
+                gemeentecode=gemeente,
+                provinciecode=provincie,
+            )
             self.stdout.write(f"{naam} / {DEMO_WACHTWOORD} ({rol})")

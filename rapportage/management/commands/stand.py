@@ -17,8 +17,11 @@ class Command(BaseCommand):
     help = "De stand van de taakstelling op een peildatum (eerste dag van een maand)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--peildatum", type=parse_datum,
-                            help="bijvoorbeeld 2017-02-01; standaard de laatste met cijfers")
+        parser.add_argument(
+            "--peildatum",
+            type=parse_datum,
+            help="bijvoorbeeld 2017-02-01; standaard de laatste met cijfers",
+        )
         parser.add_argument("--format", choices=["tabel", "csv", "json"], default="tabel")
         parser.add_argument("--gemeente", help="alleen deze gemeente (GM0363, 0363 of 363)")
 
@@ -48,11 +51,18 @@ class Command(BaseCommand):
             for rij in records(stand.gemeenten, GEMEENTE_KOLOMMEN):
                 schrijver.writerow(["" if v is None else v for v in rij.values()])
             if not options["gemeente"]:
-                landelijk = {**stand.landelijk, "gemeentecode": "", "gemeentenaam": "Nederland",
-                             "provincie": "", "status": "", "nodig_per_maand": "",
-                             "gemiste_halfjaren": ""}
-                schrijver.writerow(["" if landelijk[k] is None else landelijk[k]
-                                    for k in GEMEENTE_KOLOMMEN])
+                landelijk = {
+                    **stand.landelijk,
+                    "gemeentecode": "",
+                    "gemeentenaam": "Nederland",
+                    "provincie": "",
+                    "status": "",
+                    "nodig_per_maand": "",
+                    "gemiste_halfjaren": "",
+                }
+                schrijver.writerow(
+                    ["" if landelijk[k] is None else landelijk[k] for k in GEMEENTE_KOLOMMEN]
+                )
         else:
             self._tabel(stand, toon_land=not options["gemeente"])
 

@@ -11,8 +11,12 @@ class Command(ImportCommand):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--peildatum", required=True, type=parse_datum,
-                            help="datum van het inwonertal, bijvoorbeeld 2016-01-01")
+        parser.add_argument(
+            "--peildatum",
+            required=True,
+            type=parse_datum,
+            help="datum van het inwonertal, bijvoorbeeld 2016-01-01",
+        )
 
     def importeer(self, tabel, **options):
         return gemeenten_importeren(tabel=tabel, peildatum=options["peildatum"])
