@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 from django.conf import settings
 
+from opnieuwthuis.cache import gecachet
 from realisatie.models import Huisvesting, Opvangstand
 from taakstelling.models import Gemeente, Halfjaar, Startstand, Taakstelling
 
@@ -50,8 +51,16 @@ def instellingen() -> berekening.Instellingen:
 
 
 def stand_op(peildatum: date) -> berekening.Stand:
-    """The calculation for a peildatum over every municipality (not yet scoped to a user)."""
-    return berekening.bereken_stand(peildatum, instellingen=instellingen(), **berekening_invoer())
+    """The calculation for a peildatum over every municipality (not yet scoped to a user),
+    cached until any figure changes."""
+    regels = instellingen()
+    return gecachet(
+        "stand",
+        lambda: berekening.bereken_stand(peildatum, instellingen=regels, **berekening_invoer()),
+        peildatum.isoformat(),
+        regels.voorsprong_meenemen,
+        regels.grens_achter,
+    )
 
 
 def beperk_tot_gebruiker(stand: berekening.Stand, user) -> berekening.Stand:

@@ -19,6 +19,7 @@ from opnieuwthuis.bestanden import (
     parse_gemeentecode,
     parse_maand,
 )
+from opnieuwthuis.cache import gegevens_gewijzigd
 from taakstelling.models import Gemeente, Halfjaar
 from taakstelling.services import FOUT_DUBBEL, FOUT_ONBEKENDE_GEMEENTE, Resultaat
 
@@ -164,6 +165,8 @@ def huisvestingen_importeren(*, tabel: Tabel) -> Resultaat:
     Huisvesting.objects.bulk_update(
         gewijzigd, ["personen", "alleenstaanden", "gezinsleden", "nareizigers"]
     )
+    if nieuw or gewijzigd:
+        gegevens_gewijzigd()
     return plan.resultaat
 
 

@@ -211,3 +211,20 @@ class Startstand(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gemeente} begin {self.halfjaar}: {self.personen}"
+
+
+class Gegevensversie(models.Model):
+    """One row whose counter rises with every change of a figure, in the same transaction.
+
+    Caches (the calculation, charts, reports) are keyed on it, so every process sees a change at
+    once, whatever cache backend it has (stateless processes, one database).
+    """
+
+    versie = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "gegevensversie"
+        verbose_name_plural = "gegevensversie"
+
+    def __str__(self) -> str:
+        return f"versie {self.versie}"

@@ -19,6 +19,7 @@ from opnieuwthuis.bestanden import (
     parse_gemeentecode,
     parse_halfjaar,
 )
+from opnieuwthuis.cache import gegevens_gewijzigd
 
 from .choices import Afrondingsmethode
 from .models import Gemeente, Halfjaar, Inwonertal, Provincie, Startstand, Taakstelling
@@ -236,6 +237,8 @@ def taakstellingen_importeren(*, tabel: Tabel) -> Resultaat:
             resultaat.ongewijzigd += 1
     Taakstelling.objects.bulk_create(nieuw)
     Taakstelling.objects.bulk_update(gewijzigd, ["personen"])
+    if nieuw or gewijzigd:
+        gegevens_gewijzigd()
     resultaat.nieuw, resultaat.gewijzigd = len(nieuw), len(gewijzigd)
     return resultaat
 
@@ -278,5 +281,7 @@ def startstanden_importeren(*, tabel: Tabel) -> Resultaat:
             resultaat.ongewijzigd += 1
     Startstand.objects.bulk_create(nieuw)
     Startstand.objects.bulk_update(gewijzigd, ["halfjaar", "personen"])
+    if nieuw or gewijzigd:
+        gegevens_gewijzigd()
     resultaat.nieuw, resultaat.gewijzigd = len(nieuw), len(gewijzigd)
     return resultaat
