@@ -14,3 +14,4 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DEMO_GEBRUIKERS = True
+WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed
