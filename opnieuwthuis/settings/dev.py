@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-niet-voor-productie")
 os.environ.setdefault("DJANGO_DEBUG", "true")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+os.environ.setdefault("DJANGO_HTTPS", "false")  # runserver speaks plain http on 127.0.0.1
 
 from .base import *  # noqa: E402,F403
 
