@@ -15,3 +15,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Readable log lines on the developer's console; production and tests keep JSON.
+LOGGING["formatters"]["leesbaar"] = {"format": "%(levelname)s %(name)s %(message)s"}  # noqa: F405
+LOGGING["handlers"]["console"]["formatter"] = "leesbaar"  # noqa: F405
