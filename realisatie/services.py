@@ -128,7 +128,7 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
     bestaand = {
         (h.gemeente_id, h.maand): h
         for h in Huisvesting.objects.filter(
-            maand__in=maanden, gemeente__in=[r.gemeente for r in plan.regels]
+            maand__in=maanden, gemeente_id__in={r.gemeente.id for r in plan.regels}
         )
     }
     for regel in plan.regels:
