@@ -261,7 +261,7 @@ def meet_import(inhoud: bytes, *, herhalingen: int, extra_halfjaren=()) -> dict:
         "bytes": len(inhoud),
         "s": round(statistics.median(tijden), 4),
         "runs_s": [round(t, 4) for t in tijden],
-        "resultaat": uitvoer.split(": ", 1)[-1],
+        "resultaat": uitvoer.rsplit(": ", 1)[-1],
     }
 
 
