@@ -42,7 +42,7 @@ DOWNLOADS = [
     Download("XLSX landelijke rapportage", "rapportage:rapport_xlsx", "xlsx", budget_s=1.0),
 ]
 
-BUDGET_BEREKENING_MS = 200  # bereken_stand over ten years, 400 municipalities, no cache
+BUDGET_BEREKENING_MS = 200  # bereken_stand, ten years, 400 municipalities, no cache; CPU time
 BUDGET_IMPORT_MAAND_S = 1.0  # the 400-row monthly file through the import command
 
 # The load test's mix (make load): URL names of PAGINAS, on the demo data set. Names that do not
