@@ -67,7 +67,7 @@ class Omvang:
 
     @property
     def volgende_maand(self) -> date:
-        return _volgende(self.laatste_maand)
+        return volgende_maand(self.laatste_maand)
 
     @property
     def peildatum(self) -> date:
@@ -82,7 +82,7 @@ class Omvang:
         return [m for m in uit if m <= self.laatste_maand]
 
 
-def _volgende(maand: date) -> date:
+def volgende_maand(maand: date) -> date:
     return date(maand.year + (maand.month == 12), maand.month % 12 + 1, 1)
 
 

@@ -114,7 +114,7 @@ def meet_verhouding(client, triviaal: str, url: str, *, rondes: int, opwarmen: i
     more than a page's and make every ratio look better than it is. Returns (A, B, k).
     """
     opwarm_a, opwarm_b = [], []
-    for _ in range(opwarmen):
+    for _ in range(max(1, opwarmen)):
         opwarm_a.append(_get(client, triviaal))
         opwarm_b.append(_get(client, url))
     k = max(1, min(50, round(min(opwarm_b) / min(opwarm_a))))
@@ -200,7 +200,7 @@ def grootbestand(omvang, rijen: int) -> tuple[bytes, list[tuple[int, int]]]:
     """A file of ``rijen`` rows: the whole history again with every tenth figure corrected, then
     months after the data set (new rows). Returns the file and the half-years it needs beyond the
     data set's (created, untimed, inside the same rolled-back transaction)."""
-    from bench.data import ZAAD, gemeentecode
+    from bench.data import ZAAD, gemeentecode, volgende_maand
     from realisatie.models import Huisvesting
 
     rng = random.Random(ZAAD + 2)
@@ -228,14 +228,8 @@ def grootbestand(omvang, rijen: int) -> tuple[bytes, list[tuple[int, int]]]:
             else:
                 personen = oud + (1 if len(regels) % 10 == 0 else 0)
             regels.append(f"{code};{maand:%Y-%m};{personen}")
-        maand = date_volgende(maand)
+        maand = volgende_maand(maand)
     return ("\n".join(regels) + "\n").encode("utf-8"), extra
-
-
-def date_volgende(maand):
-    from bench.data import _volgende
-
-    return _volgende(maand)
 
 
 def meet_import(inhoud: bytes, *, herhalingen: int, extra_halfjaren=()) -> dict:
