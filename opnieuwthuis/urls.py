@@ -12,5 +12,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("gezond/", views.gezond, name="gezond"),
+    path("ping/", views.PingView.as_view(), name="ping"),
     path("", include("rapportage.urls")),
 ]

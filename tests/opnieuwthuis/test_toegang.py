@@ -46,6 +46,7 @@ MATRIX: dict[str, list[Geval]] = {
     "login": [Geval(IEDEREEN)],
     "logout": [Geval({r: 302 for r in ROLLEN}, methode="post")],
     "gezond": [Geval(IEDEREEN)],
+    "ping": [Geval(INGELOGD)],
     "rapportage:start": [
         Geval(INGELOGD),
         Geval({"anoniem": LOGIN, **{r: 404 for r in ROLLEN[1:]}}, query="?peildatum=2031-01-01"),
