@@ -17,10 +17,16 @@ def test_platform_staff_create_an_official_in_the_admin(client):
     gebruikers = maak_gebruikers()
     client.force_login(gebruikers[Rol.PLATFORM])
     gemeente = gebruikers[Rol.GEMEENTE].gemeente
-    antwoord = client.post(reverse("admin:gebruikers_gebruiker_add"), {
-        "username": "nieuw", "password1": "een-lang-wachtwoord-123", "password2": "een-lang-wachtwoord-123",
-        "rol": "gemeente", "gemeente": gemeente.pk,
-    })
+    antwoord = client.post(
+        reverse("admin:gebruikers_gebruiker_add"),
+        {
+            "username": "nieuw",
+            "password1": "een-lang-wachtwoord-123",
+            "password2": "een-lang-wachtwoord-123",
+            "rol": "gemeente",
+            "gemeente": gemeente.pk,
+        },
+    )
     assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
     nieuw = Gebruiker.objects.get(username="nieuw")
     assert (nieuw.rol, nieuw.gemeente, nieuw.is_staff) == ("gemeente", gemeente, False)
@@ -30,10 +36,15 @@ def test_platform_staff_create_an_official_in_the_admin(client):
 def test_the_admin_refuses_an_official_without_municipality(client):
     gebruikers = maak_gebruikers()
     client.force_login(gebruikers[Rol.PLATFORM])
-    antwoord = client.post(reverse("admin:gebruikers_gebruiker_add"), {
-        "username": "los", "password1": "een-lang-wachtwoord-123", "password2": "een-lang-wachtwoord-123",
-        "rol": "gemeente",
-    })
+    antwoord = client.post(
+        reverse("admin:gebruikers_gebruiker_add"),
+        {
+            "username": "los",
+            "password1": "een-lang-wachtwoord-123",
+            "password2": "een-lang-wachtwoord-123",
+            "rol": "gemeente",
+        },
+    )
     assert antwoord.status_code == 200
     assert not Gebruiker.objects.filter(username="los").exists()
 
