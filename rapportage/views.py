@@ -186,7 +186,7 @@ class OverzichtView(StandMixin, TemplateView):
             versie=self.get_versie(),
         )
         return self.render_to_response(
-            self.get_context_data(titel=pagina["titel"], inhoud=mark_safe(pagina["inhoud"]))  # noqa: S308
+            self.get_context_data(titel=pagina["titel"], inhoud=mark_safe(pagina["inhoud"]))
         )
 
     def maak_pagina(self) -> dict:
@@ -197,6 +197,7 @@ class OverzichtView(StandMixin, TemplateView):
             "pad": self.request.path,
             "scope": scope_omschrijving(self.request.user),
             "status_labels": STATUS_LABELS,
+            "halfjaar": _halfjaar(stand),
             **self.get_inhoud(stand),
         }
         return {
@@ -260,7 +261,6 @@ class StartView(OverzichtView):
             "koppen": [koppen[k] for k in PROVINCIE_KOLOMMEN[2:]],
             "landelijk": [stand.landelijk[k] for k in PROVINCIE_KOLOMMEN[2:]],
             "provincies": provincies,
-            "halfjaar": _halfjaar(stand),
             "telling": _status_telling(stand.gemeenten),
             "grafiek": _maandgrafiek(
                 reeks,
@@ -442,7 +442,7 @@ class KaartView(StandLijstView):
         urls = {r["gemeentecode"]: gemeente_url(r["gemeentecode"], stand.peildatum) for r in rijen}
         return {
             "titel": f"Kaart op {datum_lang(stand.peildatum)}",
-            "kaart": mark_safe(kaart.teken_kaart(rijen, url=urls, voorgangers=voorgangers)),  # noqa: S308
+            "kaart": mark_safe(kaart.teken_kaart(rijen, url=urls, voorgangers=voorgangers)),
             "telling": _status_telling(stand.gemeenten),
             "zonder_vorm": kaart.gemeenten_zonder_vorm(rijen, voorgangers),
             "bron": kaart.BRON,

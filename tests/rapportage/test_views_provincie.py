@@ -59,3 +59,4 @@ def test_behind_first_on_the_demo(demo, rol_clients):
     volgorde = {"achter": 0, "enigszins_achter": 1, "op_schema": 2}
     assert [volgorde[s] for s in statussen] == sorted(volgorde[s] for s in statussen)
     assert len(statussen) == 48  # Noord-Holland in 2016
+    assert "Illustratieve cijfers" in html  # the demo's municipal figures are labelled so

@@ -84,5 +84,5 @@ def test_query_counts_do_not_grow_with_the_number_of_municipalities(wereld, rol_
         if keer == "warm" and ".svg" not in url and "export" not in url
     ]
     assert max(warm) <= 5
-    # Rendering: login, data version, the calculation's five inputs, the peildata, the scope.
-    assert max(n for (_s, n) in groot.values()) <= 16
+    # Rendering: login, data version, the calculation's five inputs, peildata, half-year, scope.
+    assert max(n for (_s, n) in groot.values()) <= 17
