@@ -129,6 +129,8 @@ class StandMixin(ScopedViewMixin):
         peildatum = self.get_peildatum()
         regels = selectors.instellingen()
         try:
+            # The very key selectors.stand_op uses, read with the version this request already
+            # has (stand_op would query it once more).
             stand = gecachet(
                 "stand",
                 lambda: selectors.stand_op(peildatum),
@@ -253,7 +255,7 @@ class StartView(OverzichtView):
                 records(stand.gemeenten, TABEL_KOLOMMEN),
                 peildatum=stand.peildatum,
                 koppen=gemeente_koppen(koppen),
-                exclude=("inwoners",),
+                exclude=("inwoners", "provincie"),
                 order_by=self.request.GET.get("sort") or ("status",),
             )
         return {

@@ -117,3 +117,15 @@ def test_a_changed_figure_shows_at_once(wereld, rol_clients):
     na = _html(c, reverse("rapportage:start"))
     assert voor != na
     assert "1.001 gehuisvest" in na
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/gemeenten/", "/gemeenten/GM0014/", "/provincies/PV28/", "/kaart/"],
+)
+def test_pages_are_ready_for_a_strict_csp(status_wereld, rol_clients, url):
+    """No inline scripts, event handlers or style attributes (a CSP without unsafe-inline)."""
+    html = _html(rol_clients[Rol.PLATFORM], url)
+    assert "<script" not in html
+    assert not re.search(r"\son[a-z]+=", html)
+    assert " style=" not in html
