@@ -88,6 +88,50 @@ def beperk_tot_gebruiker(stand: berekening.Stand, user) -> berekening.Stand:
     )
 
 
+# --- Dashboards, list, map and charts (issue 6) -------------------------------------------------
+
+
+def maandrealisatie(peildatum: date, gemeente_id: int | None = None) -> list[tuple[date, int]]:
+    """Persons housed per month of the half-year of ``peildatum``, before it (the months the stand
+    counts): nationally, or for one municipality. One query; months without a figure give 0."""
+    from django.db.models import Sum
+
+    begin = berekening.periode_begin(berekening.periode_van(peildatum))
+    rijen = Huisvesting.objects.filter(maand__gte=begin, maand__lt=peildatum)
+    if gemeente_id is not None:
+        rijen = rijen.filter(gemeente_id=gemeente_id)
+    per_maand = dict(
+        rijen.values("maand").annotate(som=Sum("personen")).values_list("maand", "som")
+    )
+    maanden = []
+    maand = begin
+    while maand < peildatum:
+        maanden.append((maand, int(per_maand.get(maand) or 0)))
+        maand = _volgende_maand(maand)
+    return maanden
+
+
+def inwoners_per_gemeente() -> dict[int, int]:
+    """The latest CBS population of every municipality (one query)."""
+    from taakstelling.models import Inwonertal
+
+    uit: dict[int, int] = {}
+    for gemeente_id, aantal in Inwonertal.objects.order_by("gemeente_id", "peildatum").values_list(
+        "gemeente_id", "aantal"
+    ):
+        uit[gemeente_id] = aantal  # ordered by date: the last one wins
+    return uit
+
+
+def kaart_voorgangers() -> dict[str, list[str]]:
+    """For municipalities formed after 2016 (the map's boundaries): the codes of the 2016
+    municipalities they came from, e.g. ``{"GM1948": ["GM0844", "GM0846", "GM0860"]}``.
+
+    Empty until the reorganisation model exists; the map draws a successor from these shapes.
+    """
+    return {}
+
+
 def _volgende_maand(maand: date) -> date:
     return date(maand.year + (maand.month == 12), maand.month % 12 + 1, 1)
 

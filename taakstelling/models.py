@@ -19,6 +19,8 @@ class Provincie(models.Model):
     naam = models.CharField(max_length=100, unique=True)
 
     gemeente_lookup = "gemeenten"
+    gemeente_scope = False  # officials see their municipality, not its province
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "provincie"
