@@ -24,13 +24,17 @@ from realisatie.services import (
     opvangstand_vastleggen,
 )
 from taakstelling.choices import Afrondingsmethode
+from taakstelling.models import Herindeling
 from taakstelling.services import (
     GEMEENTEN_KOLOMMEN,
+    HERINDELING_KOLOMMEN,
     STARTSTAND_KOLOMMEN,
     TAAKSTELLING_KOLOMMEN,
     gemeenten_importeren,
     halfjaar_vastleggen,
+    herindelingen_importeren,
     startstanden_importeren,
+    taakstelling_verdelen,
     taakstellingen_importeren,
 )
 
@@ -38,6 +42,11 @@ from .berekening import verdeel_geheel
 
 GEMEENTEN_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "gemeenten_2016.csv"
 INWONERS_PEILDATUM = date(2016, 1, 1)
+# Meierijstad (1-1-2017) and the reorganisations of 1-1-2018 (fixtures/BRONNEN.md).
+HERINDELINGEN_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "herindelingen_2017_2018.csv"
+# 2017-II: the national number found (landelijke_cijfers.csv), distributed by the law over the
+# 388 municipalities of 2017. Meierijstad takes over its predecessors' balances from then on.
+TAAKSTELLING_2017_II = 10_000
 
 # The national row "stand realisatie taakstelling op 1 februari 2017" (domain.md).
 BEGINSTAND_2016_II = 5_282
@@ -143,6 +152,10 @@ def demo_bestanden() -> dict[str, bytes]:
 @transaction.atomic
 def laad_demo() -> dict[str, str]:
     """Load the demo through the import services. Running it again changes nothing."""
+    if Herindeling.objects.filter(naar__code="GM1948").exists():
+        # Loaded before. The January 2017 figures of Schijndel, Sint-Oedenrode and Veghel (who
+        # still carried 2017-I) would now be refused: those municipalities ended on 1-1-2017.
+        return {"demo": "al geladen; er is niets gewijzigd"}
     verslag = {}
     verslag["gemeenten"] = gemeenten_importeren(
         tabel=lees_tabel(GEMEENTEN_BESTAND.read_bytes(), GEMEENTEN_KOLOMMEN, ["inwoners*"]),
@@ -169,4 +182,17 @@ def laad_demo() -> dict[str, str]:
     for peildatum, wachtend, alleenstaand in OPVANG:
         opvangstand_vastleggen(peildatum=peildatum, wachtend=wachtend, alleenstaand=alleenstaand)
     verslag["opvangstanden"] = f"{len(OPVANG)} peildata"
+    verslag["herindelingen"] = herindelingen_importeren(
+        tabel=lees_tabel(HERINDELINGEN_BESTAND.read_bytes(), HERINDELING_KOLOMMEN)
+    )
+    verdeling = taakstelling_verdelen(
+        jaar=2017,
+        helft=2,
+        landelijk=TAAKSTELLING_2017_II,
+        methode=Afrondingsmethode.WETTELIJK,
+        illustratief=True,
+    )
+    verslag["taakstelling 2017-II"] = (
+        f"{len(verdeling.regels)} gemeenten, landelijk {verdeling.landelijk}, som {verdeling.som}"
+    )
     return {k: str(v) for k, v in verslag.items()}

@@ -5,10 +5,18 @@ from datetime import date
 
 import pandas as pd
 from django.conf import settings
+from django.db.models import F, Max
 
 from opnieuwthuis.cache import gecachet
 from realisatie.models import Huisvesting, Opvangstand
-from taakstelling.models import Gemeente, Halfjaar, Startstand, Taakstelling
+from taakstelling.models import (
+    Gemeente,
+    Halfjaar,
+    Herindeling,
+    Startstand,
+    Taakstelling,
+    VervangenTaakstelling,
+)
 
 from . import berekening
 
@@ -17,7 +25,55 @@ def _frame(queryset, kolommen: list[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(list(queryset), columns=kolommen)
 
 
-def berekening_invoer() -> dict[str, pd.DataFrame]:
+HERINDELING_KOLOMMEN = ["datum", "van_gemeente_id", "naar_gemeente_id", "aandeel"]
+
+
+def herindelingen() -> pd.DataFrame:
+    """The reorganisations as the calculation takes them, in one query.
+
+    ``datum`` is when balances move: the reorganisation's date, or later when the predecessor
+    still carries a quota in the half-year starting then (a quota distributed before the
+    reorganisation stays with the old municipalities: 2017-I was carried by the 390 municipalities
+    of 2016, so Meierijstad takes over their balances from 2017-II).
+    """
+    rijen = Herindeling.objects.annotate(
+        laatste=Max(
+            F("van__taakstellingen__halfjaar__jaar") * 2 + F("van__taakstellingen__halfjaar__helft")
+        )
+    ).values_list("datum", "van_id", "naar_id", "aandeel", "laatste")
+    records = []
+    for datum, van, naar, aandeel, laatste in rijen:
+        if laatste is not None:
+            # laatste = jaar * 2 + helft, so the next half-year has index laatste (see berekening).
+            datum = max(datum, berekening.periode_begin(laatste))
+        records.append((datum, van, naar, float(aandeel)))
+    return pd.DataFrame.from_records(records, columns=HERINDELING_KOLOMMEN)
+
+
+def _taakstellingen(peildatum: date | None) -> pd.DataFrame:
+    """The quotas, as they were on ``peildatum`` where a revision took effect after it."""
+    kolommen = ["gemeente_id", "halfjaar_id", "personen"]
+    huidig = _frame(Taakstelling.objects.values_list(*kolommen), kolommen)
+    if peildatum is None:
+        return huidig
+    eerder = _frame(
+        VervangenTaakstelling.objects.filter(herziening__ingangsdatum__gt=peildatum)
+        .order_by("herziening__ingangsdatum")
+        .values_list("gemeente_id", "herziening__halfjaar_id", "personen"),
+        kolommen,
+    )
+    if eerder.empty:
+        return huidig
+    # The earliest revision after the peildatum holds the quota that was valid on it.
+    eerder = eerder.drop_duplicates(["gemeente_id", "halfjaar_id"], keep="first")
+    return (
+        pd.concat([eerder, huidig], ignore_index=True)
+        .drop_duplicates(["gemeente_id", "halfjaar_id"], keep="first")
+        .reset_index(drop=True)
+    )
+
+
+def berekening_invoer(peildatum: date | None = None) -> dict[str, pd.DataFrame]:
     return {
         "gemeenten": _frame(
             Gemeente.objects.order_by("id").values_list(
@@ -28,10 +84,7 @@ def berekening_invoer() -> dict[str, pd.DataFrame]:
         "halfjaren": _frame(
             Halfjaar.objects.values_list("id", "jaar", "helft"), ["halfjaar_id", "jaar", "helft"]
         ),
-        "taakstellingen": _frame(
-            Taakstelling.objects.values_list("gemeente_id", "halfjaar_id", "personen"),
-            ["gemeente_id", "halfjaar_id", "personen"],
-        ),
+        "taakstellingen": _taakstellingen(peildatum),
         "startstanden": _frame(
             Startstand.objects.values_list("gemeente_id", "halfjaar_id", "personen"),
             ["gemeente_id", "halfjaar_id", "personen"],
@@ -40,6 +93,7 @@ def berekening_invoer() -> dict[str, pd.DataFrame]:
             Huisvesting.objects.values_list("gemeente_id", "maand", "personen"),
             ["gemeente_id", "maand", "personen"],
         ),
+        "herindelingen": herindelingen(),
     }
 
 
@@ -56,7 +110,9 @@ def stand_op(peildatum: date) -> berekening.Stand:
     regels = instellingen()
     return gecachet(
         "stand",
-        lambda: berekening.bereken_stand(peildatum, instellingen=regels, **berekening_invoer()),
+        lambda: berekening.bereken_stand(
+            peildatum, instellingen=regels, **berekening_invoer(peildatum)
+        ),
         peildatum.isoformat(),
         regels.voorsprong_meenemen,
         regels.grens_achter,
