@@ -5,7 +5,6 @@ from datetime import date
 
 import pandas as pd
 from django.conf import settings
-from django.db.models import F, Max
 
 from opnieuwthuis.cache import gecachet
 from realisatie.models import Huisvesting, Opvangstand
@@ -28,26 +27,42 @@ def _frame(queryset, kolommen: list[str]) -> pd.DataFrame:
 HERINDELING_KOLOMMEN = ["datum", "van_gemeente_id", "naar_gemeente_id", "aandeel"]
 
 
-def herindelingen() -> pd.DataFrame:
-    """The reorganisations as the calculation takes them, in one query.
+def herindelingen(halfjaren: pd.DataFrame, taakstellingen: pd.DataFrame) -> pd.DataFrame:
+    """The reorganisations as the calculation takes them, read in one query.
 
-    ``datum`` is when balances move: the reorganisation's date, or later when the predecessor
-    still carries a quota in the half-year starting then (a quota distributed before the
-    reorganisation stays with the old municipalities: 2017-I was carried by the 390 municipalities
-    of 2016, so Meierijstad takes over their balances from 2017-II).
+    ``datum`` becomes the start of the half-year in which the balances move: the first one, on
+    or after the reorganisation, in which no predecessor of that row still carries a quota and
+    every successor of it does. A quota distributed before the reorganisation stays with the old
+    municipalities for its half-year (2017-I was carried by the 390 municipalities of 2016, so
+    Meierijstad takes over their balances from 2017-II), and a balance never goes to a successor
+    that has no quota yet (the calculation would not carry it: a person would be lost).
     """
-    rijen = Herindeling.objects.annotate(
-        laatste=Max(
-            F("van__taakstellingen__halfjaar__jaar") * 2 + F("van__taakstellingen__halfjaar__helft")
-        )
-    ).values_list("datum", "van_id", "naar_id", "aandeel", "laatste")
-    records = []
-    for datum, van, naar, aandeel, laatste in rijen:
-        if laatste is not None:
-            # laatste = jaar * 2 + helft, so the next half-year has index laatste (see berekening).
-            datum = max(datum, berekening.periode_begin(laatste))
-        records.append((datum, van, naar, float(aandeel)))
-    return pd.DataFrame.from_records(records, columns=HERINDELING_KOLOMMEN)
+    rijen = pd.DataFrame.from_records(
+        list(Herindeling.objects.values_list("datum", "van_id", "naar_id", "aandeel")),
+        columns=HERINDELING_KOLOMMEN,
+    )
+    if rijen.empty:
+        return rijen
+    index = {
+        int(h.halfjaar_id): berekening.periode_index(int(h.jaar), int(h.helft))
+        for h in halfjaren.itertuples()
+    }
+    perioden: dict[int, list[int]] = {}
+    for g, h in zip(taakstellingen["gemeente_id"], taakstellingen["halfjaar_id"]):
+        if int(h) in index:
+            perioden.setdefault(int(g), []).append(index[int(h)])
+    rijen["aandeel"] = rijen["aandeel"].astype(float)
+    rijen["k"] = [berekening.eerste_periode_vanaf(d) for d in rijen["datum"]]
+    for (_datum, van), groep in rijen.groupby(["datum", "van_gemeente_id"]):
+        k = int(groep["k"].iloc[0])
+        k = max([k, *(p + 1 for p in perioden.get(int(van), []))])
+        for naar in groep["naar_gemeente_id"]:
+            later = [p for p in perioden.get(int(naar), []) if p >= k]
+            if later:
+                k = max(k, min(later))
+        rijen.loc[groep.index, "k"] = k
+    rijen["datum"] = [berekening.periode_begin(int(k)) for k in rijen["k"]]
+    return rijen[HERINDELING_KOLOMMEN]
 
 
 def _taakstellingen(peildatum: date | None) -> pd.DataFrame:
@@ -74,7 +89,7 @@ def _taakstellingen(peildatum: date | None) -> pd.DataFrame:
 
 
 def berekening_invoer(peildatum: date | None = None) -> dict[str, pd.DataFrame]:
-    return {
+    invoer = {
         "gemeenten": _frame(
             Gemeente.objects.order_by("id").values_list(
                 "id", "code", "naam", "provincie__code", "provincie__naam"
@@ -93,8 +108,9 @@ def berekening_invoer(peildatum: date | None = None) -> dict[str, pd.DataFrame]:
             Huisvesting.objects.values_list("gemeente_id", "maand", "personen"),
             ["gemeente_id", "maand", "personen"],
         ),
-        "herindelingen": herindelingen(),
     }
+    invoer["herindelingen"] = herindelingen(invoer["halfjaren"], invoer["taakstellingen"])
+    return invoer
 
 
 def instellingen() -> berekening.Instellingen:

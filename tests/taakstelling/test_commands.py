@@ -300,3 +300,27 @@ def test_exchange_preserves_the_sum(bestand):
     commando("verdeel_taakstelling", "2016-II", "--landelijk", "100")
     assert dict(halfjaar.taakstellingen.values_list("gemeente__code", "personen")) == taak
     assert Uitwisseling.objects.count() == 1
+
+
+def test_no_person_is_lost_when_a_half_year_without_quota_lies_between(bestand):
+    """The successor's first quota comes a half-year later: the predecessors keep carrying their
+    balances until then, and the successor takes over all of them."""
+    _kleine_wereld(bestand)
+    commando(
+        "importeer_herindelingen",
+        bestand(
+            "herindeling.csv",
+            [
+                "datum;van_gemeentecode;naar_gemeentecode;naar_gemeentenaam;naar_provincie;aandeel",
+                "2017-01-01;1;100;Samenstad;Provincie A;1",
+                "2017-01-01;2;100;Samenstad;Provincie A;1",
+            ],
+        ),
+    )
+    commando(
+        "verdeel_taakstelling", "2017-II", "--landelijk", "20", "--inwoners-peildatum", "2016-01-01"
+    )
+    voor, na = stand_json("2016-12-01"), stand_json("2017-07-01")
+    assert na["landelijk"]["beginstand"] == voor["landelijk"]["stand"] == 10
+    begin = {g["gemeentecode"]: g["beginstand"] for g in na["gemeenten"]}
+    assert begin == {"GM0100": 14, "GM0003": -4}
