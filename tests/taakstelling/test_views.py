@@ -189,3 +189,47 @@ def test_queries_do_not_grow_with_the_number_of_municipalities(rol_clients, pagi
     weinig = tel()
     _meer_gegevens(40)
     assert tel() == weinig
+
+
+def test_admin_shows_reorganisations_read_only(rol_clients, gebruikers):
+    from datetime import date
+
+    een, twee = Gemeente.objects.order_by("code")
+    Herindeling.objects.create(datum=date(2018, 1, 1), van=een, naar=twee, aandeel=1)
+    c = rol_clients[Rol.PLATFORM]
+    gebruikers[Rol.PLATFORM].is_staff = True
+    gebruikers[Rol.PLATFORM].is_superuser = True
+    gebruikers[Rol.PLATFORM].save()
+    assert c.get("/beheer/taakstelling/herindeling/").status_code == 200
+    assert c.get("/beheer/taakstelling/herindeling/add/").status_code == 403
+
+
+def test_preview_queries_do_not_grow_with_the_number_of_municipalities(rol_clients):
+    from datetime import date
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def tel():
+        with CaptureQueriesContext(connection) as q:
+            antwoord = rol_clients[Rol.PLATFORM].post(
+                reverse("taakstelling:verdeling_add"),
+                {
+                    "halfjaar": "2017-II",
+                    "landelijk": "500",
+                    "methode": "wettelijk",
+                    "voorbeeld": "",
+                },
+            )
+        assert "Voorbeeld 2017-II" in antwoord.content.decode()
+        return len(q)
+
+    _inwoners(1000, 3000)
+    weinig = tel()
+    een = Gemeente.objects.get(code="GM0001")
+    for i in range(50):
+        g = Gemeente.objects.create(
+            code=f"GM{700 + i:04d}", naam=f"Extra {i}", provincie=een.provincie
+        )
+        Inwonertal.objects.create(gemeente=g, peildatum=date(2016, 1, 1), aantal=100 + i)
+    assert tel() == weinig
