@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from . import views
+
 admin.site.site_header = "Opnieuw Thuis – beheer"
 admin.site.site_title = "Opnieuw Thuis"
 
@@ -10,5 +12,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("taakstelling/", include("taakstelling.urls")),
+    path("gezond/", views.gezond, name="gezond"),
     path("", include("rapportage.urls")),
 ]
