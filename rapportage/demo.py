@@ -24,7 +24,6 @@ from realisatie.services import (
     opvangstand_vastleggen,
 )
 from taakstelling.choices import Afrondingsmethode
-from taakstelling.models import Herindeling
 from taakstelling.services import (
     GEMEENTEN_KOLOMMEN,
     HERINDELING_KOLOMMEN,
@@ -152,10 +151,6 @@ def demo_bestanden() -> dict[str, bytes]:
 @transaction.atomic
 def laad_demo() -> dict[str, str]:
     """Load the demo through the import services. Running it again changes nothing."""
-    if Herindeling.objects.filter(naar__code="GM1948").exists():
-        # Loaded before. The January 2017 figures of Schijndel, Sint-Oedenrode and Veghel (who
-        # still carried 2017-I) would now be refused: those municipalities ended on 1-1-2017.
-        return {"demo": "al geladen; er is niets gewijzigd"}
     verslag = {}
     verslag["gemeenten"] = gemeenten_importeren(
         tabel=lees_tabel(GEMEENTEN_BESTAND.read_bytes(), GEMEENTEN_KOLOMMEN, ["inwoners*"]),

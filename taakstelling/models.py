@@ -44,7 +44,11 @@ class Gemeente(models.Model):
     provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, related_name="gemeenten")
     begindatum = models.DateField(null=True, blank=True, help_text="Leeg: bestond al.")
     einddatum = models.DateField(
-        null=True, blank=True, help_text="Eerste dag waarop de gemeente niet meer bestaat."
+        null=True,
+        blank=True,
+        help_text="Eerste dag waarop de gemeente geen cijfers meer draagt: de dag van de "
+        "herindeling, of het eind van het halfjaar waarvan de taakstelling al vóór de herindeling "
+        "over de oude gemeenten was verdeeld.",
     )
 
     gemeente_lookup = ""

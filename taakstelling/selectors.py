@@ -154,7 +154,15 @@ def gemeenten_voor_verdeling(jaar: int, helft: int, *, herziening: bool = False)
             taakstellingen__halfjaar__jaar=jaar, taakstellingen__halfjaar__helft=helft
         )
     else:
-        qs = gemeenten_op(halfjaar_begin(jaar, helft))
+        begin = halfjaar_begin(jaar, helft)
+        # A predecessor may still exist in the bookkeeping at the start (its quota for that
+        # half-year was set before the reorganisation); a new distribution goes to its successor.
+        rijen = Herindeling.objects.filter(datum__lte=begin).values_list(
+            "datum", "van_id", "naar_id"
+        )
+        blijven = {(d, van) for d, van, naar in rijen if van == naar}
+        opgeheven = {van for d, van, _ in rijen if (d, van) not in blijven}
+        qs = gemeenten_op(begin).exclude(id__in=opgeheven)
     return list(qs.select_related("provincie").order_by("code"))
 
 

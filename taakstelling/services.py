@@ -645,10 +645,24 @@ def herindelingen_importeren(*, tabel: Tabel) -> Resultaat:
         gemeente.full_clean()
         gemeente.save()
         gemeenten[code] = gemeente
+    # A predecessor ends on the date, or, when it already carries the quota of the half-year that
+    # starts then (set before the reorganisation), at the end of its last half-year with a quota:
+    # its figures for that half-year stay valid (2017-I: 390 municipalities).
+    laatste: dict[int, tuple[int, int]] = {}
+    for gemeente_id, jaar, helft in Taakstelling.objects.filter(
+        gemeente__in=[groep[0][2] for groep in per_van.values()]
+    ).values_list("gemeente_id", "halfjaar__jaar", "halfjaar__helft"):
+        laatste[gemeente_id] = max(laatste.get(gemeente_id, (0, 0)), (jaar, helft))
     for (datum, _code), groep in per_van.items():
         van = groep[0][2]
-        if not any(r[3] == van.code for r in groep) and van.einddatum != datum:
-            van.einddatum = datum
+        if any(r[3] == van.code for r in groep):
+            continue  # it continues, smaller
+        einde = datum
+        if van.id in laatste:
+            jaar, helft = laatste[van.id]
+            einde = max(datum, date(jaar, 7, 1) if helft == 1 else date(jaar + 1, 1, 1))
+        if van.einddatum != einde:
+            van.einddatum = einde
             van.full_clean()
             van.save(update_fields=["einddatum"])
     bestaand = {(h.datum, h.van_id, h.naar_id): h for h in Herindeling.objects.all()}

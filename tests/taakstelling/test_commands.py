@@ -236,6 +236,15 @@ def test_predecessor_with_quota_in_the_half_year_keeps_its_balance_until_the_nex
         ),
     )
     assert stand_json("2017-01-01")["landelijk"]["aantal_gemeenten"] == 3
+    # Their 2017-I figures stay valid: in the bookkeeping they end on 1 July 2017 ...
+    assert Gemeente.objects.get(code="GM0001").einddatum == date(2017, 7, 1)
+    assert Gemeente.objects.get(code="GM0100").begindatum == date(2017, 1, 1)
+    # ... but a new distribution of 2017-I goes to the successor, never to both.
+    from taakstelling.selectors import verdeling_berekenen
+
+    opnieuw = verdeling_berekenen(jaar=2017, helft=1, landelijk=50)
+    assert sorted(opnieuw.per_code()) == ["GM0003", "GM0100"]
+    assert opnieuw.inwoners == 10_001
     commando("verdeel_taakstelling", "2017-II", "--landelijk", "20")
     juni, juli = stand_json("2017-06-01"), stand_json("2017-07-01")
     assert juli["landelijk"]["aantal_gemeenten"] == 2

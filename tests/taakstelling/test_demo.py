@@ -46,6 +46,19 @@ def test_demo_with_reorganisations(demo):
     begin = {g["gemeentecode"]: g["beginstand"] for g in juli["gemeenten"]}
     assert begin["GM1948"] == eind["GM0844"] + eind["GM0846"] + eind["GM0860"]
 
-    # Loading again changes nothing.
-    assert "al geladen" in commando("laad_demo")
+    # Schijndel still carries its 2017-I figures, so it ends in the bookkeeping on 1 July 2017;
+    # Vlagtwedde had no 2018-I quota yet and ends on the day of its reorganisation.
+    eindes = dict(
+        Gemeente.objects.filter(code__in=["GM0844", "GM0048"]).values_list("code", "einddatum")
+    )
+    assert {k: str(v) for k, v in eindes.items()} == {
+        "GM0844": "2017-07-01",
+        "GM0048": "2018-01-01",
+    }
+    # Loading again goes through every import and changes nothing.
+    uit = commando("laad_demo")
+    assert "maandcijfers: 0 nieuw, 0 gewijzigd, 2730 ongewijzigd" in uit
+    assert "herindelingen: 0 nieuw, 0 gewijzigd, 16 ongewijzigd" in uit
+    assert "taakstelling 2017-II: 388 gemeenten, landelijk 10000, som 10200" in uit
     assert stand_json("2017-02-01")["landelijk"] == RAPPORT_1_FEB_2017
+    assert halfjaar.taakstellingen.count() == 388
