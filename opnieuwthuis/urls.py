@@ -13,5 +13,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("taakstelling/", include("taakstelling.urls")),
     path("gezond/", views.gezond, name="gezond"),
+    path("ping/", views.PingView.as_view(), name="ping"),
     path("", include("rapportage.urls")),
 ]

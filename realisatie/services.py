@@ -128,7 +128,7 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
     bestaand = {
         (h.gemeente_id, h.maand): h
         for h in Huisvesting.objects.filter(
-            maand__in=maanden, gemeente__in=[r.gemeente for r in plan.regels]
+            maand__in=maanden, gemeente_id__in={r.gemeente.id for r in plan.regels}
         )
     }
     for regel in plan.regels:
@@ -138,6 +138,23 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
             oude_waarden = (oud.personen, oud.alleenstaanden, oud.gezinsleden, oud.nareizigers)
             regel.actie = "ongewijzigd" if oude_waarden == regel.waarden else "gewijzigd"
     return plan
+
+
+def _bijwerken(records: list[Huisvesting], velden: list[str]) -> None:
+    """Write changed rows: one UPDATE per distinct set of new values.
+
+    ``bulk_update`` builds a CASE WHEN per field per row and costs about 1.5 ms a row (70 s for a
+    file that corrects 19.000 figures); monthly figures are small numbers that repeat, so grouping
+    by value needs a few hundred statements instead. Like ``bulk_update`` it sends no signals.
+    """
+    groepen: dict[tuple, list[int]] = {}
+    for record in records:
+        groepen.setdefault(tuple(getattr(record, v) for v in velden), []).append(record.pk)
+    for waarden, pks in groepen.items():
+        for begin in range(0, len(pks), 500):  # stay far below SQLite's parameter limit
+            Huisvesting.objects.filter(pk__in=pks[begin : begin + 500]).update(
+                **dict(zip(velden, waarden))
+            )
 
 
 @transaction.atomic
@@ -162,9 +179,7 @@ def huisvestingen_importeren(*, tabel: Tabel) -> Resultaat:
             h.personen, h.alleenstaanden, h.gezinsleden, h.nareizigers = regel.waarden
             gewijzigd.append(h)
     Huisvesting.objects.bulk_create(nieuw)
-    Huisvesting.objects.bulk_update(
-        gewijzigd, ["personen", "alleenstaanden", "gezinsleden", "nareizigers"]
-    )
+    _bijwerken(gewijzigd, ["personen", "alleenstaanden", "gezinsleden", "nareizigers"])
     if nieuw or gewijzigd:
         gegevens_gewijzigd()
     return plan.resultaat

@@ -46,6 +46,7 @@ MATRIX: dict[str, list[Geval]] = {
     "login": [Geval(IEDEREEN)],
     "logout": [Geval({r: 302 for r in ROLLEN}, methode="post")],
     "gezond": [Geval(IEDEREEN)],
+    "ping": [Geval(INGELOGD)],
     # Issue 3: reading half-years is open to every role; distributing, exchanges and
     # reorganisations are platform work; a municipality's page is scoped.
     "taakstelling:halfjaar_list": [Geval(INGELOGD)],
