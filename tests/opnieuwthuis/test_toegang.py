@@ -75,6 +75,19 @@ MATRIX: dict[str, list[Geval]] = {
     "logout": [Geval({r: 302 for r in ROLLEN}, methode="post")],
     "gezond": [Geval(IEDEREEN)],
     "ping": [Geval(INGELOGD)],
+    # Issue 3: reading half-years is open to every role; distributing, exchanges and
+    # reorganisations are platform work; a municipality's page is scoped.
+    "taakstelling:halfjaar_list": [Geval(INGELOGD)],
+    "taakstelling:verdeling_add": [Geval(ALLEEN_PLATFORM), Geval(ALLEEN_PLATFORM, methode="post")],
+    "taakstelling:uitwisseling_list": [
+        Geval(ALLEEN_PLATFORM),
+        Geval(ALLEEN_PLATFORM, methode="post"),
+    ],
+    "taakstelling:herindeling_list": [
+        Geval(ALLEEN_PLATFORM),
+        Geval(ALLEEN_PLATFORM, methode="post"),
+    ],
+    "taakstelling:gemeente": per_gemeente(),
     "rapportage:start": [
         Geval(INGELOGD),
         Geval({"anoniem": LOGIN, **{r: 404 for r in ROLLEN[1:]}}, query="?peildatum=2031-01-01"),
