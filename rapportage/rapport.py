@@ -262,7 +262,7 @@ def zinnen_opvang(opvang: list[dict]) -> list[str]:
 
 
 def zinnen_status(gemeenten: list[dict]) -> list[str]:
-    if not gemeenten:
+    if len(gemeenten) < 2:  # one municipality: its own status section says it
         return []
     tel = {code: 0 for code in STATUS_LABELS}
     for g in gemeenten:
@@ -460,7 +460,12 @@ def halfjaarreeks(
 
 
 def maak_tempo(
-    stand: Stand, totaal: dict, halfjaren: list[Halfjaarcijfers], maanden: pd.DataFrame
+    stand: Stand,
+    totaal: dict,
+    halfjaren: list[Halfjaarcijfers],
+    maanden: pd.DataFrame,
+    *,
+    kort: bool = False,
 ) -> Tempo:
     """The pace: needed per month, the last month, the projection. ``maanden`` has maand (date)
     and personen, one row per month that has figures in the area."""
@@ -477,8 +482,11 @@ def maak_tempo(
     stand_nu = int(totaal["stand"] or 0)
     gehuisvest = per_maand.get(vorige_maand)
     overzicht = []
+    # The months since the previous half-year began; a municipality's one-page report keeps to
+    # the current half-year (the previous one is in the look back).
+    vanaf = periode_begin(doel if kort else doel - 1)
     for m in sorted(per_maand):
-        if periode_begin(doel - 1) <= m < peildatum:
+        if vanaf <= m < peildatum:
             nodig = gecorrigeerd.get(periode_label(periode_van(m)))
             overzicht.append(
                 {
@@ -523,7 +531,7 @@ def stel_samen(
         )
     totaal = stand.landelijk if gebied.is_land else samenvatten_landelijk(stand.gemeenten)
     reeks_halfjaren = halfjaarreeks(stand.verloop, halfjaren, peildatum, landelijk=gebied.is_land)
-    tempo = maak_tempo(stand, totaal, reeks_halfjaren, maanden)
+    tempo = maak_tempo(stand, totaal, reeks_halfjaren, maanden, kort=gebied.soort == GEMEENTE)
 
     achterblijvers = sorted(
         (g for g in gemeenten if g["achterstand"] > 0),

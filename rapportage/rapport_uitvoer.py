@@ -11,6 +11,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from opnieuwthuis.cache import gecachet
 from opnieuwthuis.export import veilige_cel
 
 from .berekening import LANDELIJKE_KOLOMMEN
@@ -18,6 +19,11 @@ from .rapport import GEMIST_OP_RIJ, Rapport
 from .rapport_grafiek import alt_tekst, grafiek_svg, grafiek_titel
 
 CIJFERS = LANDELIJKE_KOLOMMEN[1:]  # the ten figures after "aantal gemeenten"
+# The appendix shows the current half-year. A municipality's achterstand and voorsprong are its
+# achter/voor split by sign, so they add nothing per row; leaving them and the previous
+# half-year's three columns out halves the cells WeasyPrint lays out (the PDF's main cost). The
+# XLSX and CSV carry every column.
+BIJLAGE = ["beginstand", "taakstelling", "te_huisvesten", "realisatie", "stand"]
 EXTRA_KOPPEN = ["Status", "Nog nodig per maand", "Halfjaren op rij gemist"]
 PDF_CSS = "css/rapport.css"
 
@@ -28,13 +34,13 @@ def context(rapport: Rapport, *, grafiek_url: str | None = None) -> dict:
     return {
         "rapport": rapport,
         "koppen": [koppen[k] for k in LANDELIJKE_KOLOMMEN],
-        "cijfer_koppen": [koppen[k] for k in CIJFERS],
         "landelijk": [rapport.landelijk[k] for k in LANDELIJKE_KOLOMMEN],
         "totaal": [rapport.totaal[k] for k in LANDELIJKE_KOLOMMEN],
         "provincies": [
             (p["provincie"], [p[k] for k in LANDELIJKE_KOLOMMEN]) for p in rapport.provincies
         ],
-        "gemeenten": [(g, [g[k] for k in CIJFERS]) for g in rapport.gemeenten],
+        "bijlage_koppen": [koppen[k] for k in BIJLAGE],
+        "bijlage": [(g, [g[k] for k in BIJLAGE]) for g in rapport.gemeenten],
         "grafiek_url": grafiek_url,
         "grafiek_alt": alt_tekst(rapport),
         "grafiek_titel": grafiek_titel(rapport),
@@ -47,7 +53,19 @@ def context(rapport: Rapport, *, grafiek_url: str | None = None) -> dict:
 
 def pdf_bytes(rapport: Rapport) -> bytes:
     """A4, tagged (PDF/UA-1), title page, page numbers, the chart as vector SVG, tables whose
-    header row repeats on every page."""
+    header row repeats on every page.
+
+    Laying out the 390-row appendix is most of the cost (WeasyPrint, about a millisecond a
+    cell), so the PDF is cached like the chart: per data version, peildatum and area. The area is
+    checked against the user's scope before this is called, so every user who may see it gets
+    the same document.
+    """
+    return gecachet(
+        "rapport_pdf", lambda: _pdf(rapport), rapport.peildatum.isoformat(), rapport.gebied.code
+    )
+
+
+def _pdf(rapport: Rapport) -> bytes:
     from weasyprint import CSS, HTML
 
     svg = grafiek_svg(rapport).encode("utf-8")
