@@ -316,6 +316,13 @@ def bereken_stand(
     )
     # Municipalities with a quota in the half-year, and any still carrying a balance into it.
     meedoen = heeft_taak[:, d] | ((begin_m[:, d] != 0) & actief_m[:, d])
+    # The previous half-year's totals count the municipalities of that half-year, also those
+    # that have since been reorganised away (as the report counted the 390 of 2016 in 2017).
+    if d == 0:
+        vorig_frame = frame.iloc[0:0]
+    else:
+        vorig_mee = heeft_taak[:, d - 1] | ((begin_m[:, d - 1] != 0) & actief_m[:, d - 1])
+        vorig_frame = frame[vorig_mee]
     frame = frame[meedoen].sort_values(["gemeentenaam", "gemeentecode"]).reset_index(drop=True)
 
     verloop = pd.DataFrame(
@@ -342,26 +349,39 @@ def bereken_stand(
         halfjaar=periode_label(doel),
         maanden_verstreken=verstreken,
         gemeenten=frame,
-        provincies=samenvatten(frame, per="provincie"),
-        landelijk=samenvatten_landelijk(frame),
+        provincies=samenvatten(frame, per="provincie", vorig=vorig_frame),
+        landelijk=samenvatten_landelijk(frame, vorig=vorig_frame),
         verloop=verloop,
     )
 
 
-def samenvatten(frame: pd.DataFrame, *, per: str) -> pd.DataFrame:
-    """Sum the figures per group, keeping achterstand and voorsprong apart as the report does."""
+VORIG_KOLOMMEN = ["beginstand_vorig", "taakstelling_vorig", "realisatie_vorig"]
+
+
+def samenvatten(
+    frame: pd.DataFrame, *, per: str, vorig: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Sum the figures per group, keeping achterstand and voorsprong apart as the report does.
+
+    ``vorig``: the municipalities of the previous half-year, whose sums fill the *_vorig columns
+    (default: the same municipalities as ``frame``).
+    """
     if frame.empty:
         return pd.DataFrame(columns=[per, "provinciecode", *LANDELIJKE_KOLOMMEN])
     groepen = frame.groupby([per, "provinciecode"], sort=True)
     sommen = groepen[SOM_KOLOMMEN].sum(min_count=1)
     sommen.insert(0, "aantal_gemeenten", groepen.size())
+    if vorig is not None:
+        vorige = vorig.groupby([per, "provinciecode"], sort=True)[VORIG_KOLOMMEN].sum(min_count=1)
+        sommen[VORIG_KOLOMMEN] = vorige.reindex(sommen.index)
     return sommen.reset_index()
 
 
-def samenvatten_landelijk(frame: pd.DataFrame) -> dict:
+def samenvatten_landelijk(frame: pd.DataFrame, *, vorig: pd.DataFrame | None = None) -> dict:
     uit = {"aantal_gemeenten": int(len(frame))}
     for kolom in SOM_KOLOMMEN:
-        som = frame[kolom].sum(min_count=1) if len(frame) else 0
+        bron = vorig if vorig is not None and kolom in VORIG_KOLOMMEN else frame
+        som = bron[kolom].sum(min_count=1) if len(bron) else 0
         uit[kolom] = None if pd.isna(som) else int(som)
     return uit
 

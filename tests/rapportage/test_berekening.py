@@ -237,6 +237,10 @@ def test_merger_moves_balances_to_the_successor():
     assert list(na.gemeenten["gemeentecode"]) == ["GM0003"]
     assert gemeente(na, "GM0003")["beginstand"] == 4
     assert voor.landelijk["stand"] == na.landelijk["beginstand"]
+    # The previous half-year's national figures still count the two predecessors.
+    assert [
+        na.landelijk[k] for k in ("beginstand_vorig", "taakstelling_vorig", "realisatie_vorig")
+    ] == [4, 150, 150]
 
 
 def test_split_preserves_every_person():
