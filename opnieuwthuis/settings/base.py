@@ -194,6 +194,9 @@ OPNIEUWTHUIS = {
     "VOORSPRONG_MEENEMEN": env_bool("OPNIEUWTHUIS_VOORSPRONG_MEENEMEN", True),
     # Rule 6: below this fraction of the line a municipality is "achter op schema".
     "GRENS_ACHTER": float(env("OPNIEUWTHUIS_GRENS_ACHTER", "0.75")),
+    # Render the national report in the background after every change of a figure, so the
+    # ministry's download comes from the cache (rapportage/voorbereiden.py).
+    "RAPPORT_VOORBEREIDEN": env_bool("OPNIEUWTHUIS_RAPPORT_VOORBEREIDEN", True),
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
