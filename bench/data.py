@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-GENERATOR_VERSIE = 1
+GENERATOR_VERSIE = 3
 EERSTE_JAAR = 2010
 ZAAD = 20100101
 BENCH_GEBRUIKER = "bench"
@@ -382,33 +382,184 @@ def bouw(omvang: Omvang, *, meld: Callable[[str], None] = print) -> dict:
     }
 
 
+# Reorganisations: for every municipality i with i % 40 == HERINDELING_REST there is one more,
+# older municipality that it absorbs on 1 January of the middle year (a third of it before then).
+HERINDELING_ELKE = 40
+HERINDELING_REST = 17
+VOORGANGER_DEEL = 3
+# Exchanges: about one per this many municipalities per half-year, of 1 to 5 persons.
+UITWISSELING_ELKE = 20
+UITWISSELING_MAX = 5
+
+
+def herindelingsdatum(omvang: Omvang) -> date | None:
+    """1 January of the middle year: the first 1 January at or after the middle half-year that
+    has a half-year before it (so there is a balance to move); None when the set is too short."""
+    perioden = omvang.perioden
+    jaar, helft = perioden[len(perioden) // 2]
+    jaar += helft == 2
+    if (jaar, 1) not in perioden or perioden.index((jaar, 1)) == 0:
+        return None
+    return date(jaar, 1, 1)
+
+
 def herindelingen_en_uitwisselingen(omvang: Omvang, gemeenten, halfjaren, *, meld) -> dict:
-    """THE HOOK for reorganisations (domain rule 4) and exchanges (rule 2), issue 3.
+    """Reorganisations (domain rule 4) and exchanges (rule 2), deterministically, in bulk.
 
-    When issue 3's models are merged, write here, deterministically and with bulk_create:
-    - about one municipality in 40 absorbed by its neighbour (code i+1) on 1 January of the
-      middle year: a ``Herindeling`` row (aandeel 1), ``einddatum`` on the absorbed one, and its
-      quotas and monthly figures from that half-year on removed (or moved to the successor);
-    - per half-year about one exchange per 20 municipalities: an ``Uitwisseling`` of a few persons
-      between two municipalities, with both ``Taakstelling`` rows changed by that number;
-    then raise ``GENERATOR_VERSIE`` so existing data sets are rebuilt.
-    Until then this prints a note and the data set has neither.
+    - Reorganisations: for every municipality i with i % 40 == 17 an older neighbour (code
+      ``gemeentecode(n + j)``, same province) that it absorbs on 1 January of the middle year
+      (``herindelingsdatum``): one ``Herindeling`` (aandeel 1) and the neighbour's ``einddatum``
+      on that day. Before that day the two split what the generator wrote for i (the neighbour a
+      third of its populations, quotas, opening balance and monthly figures); from that day the
+      neighbour has nothing and i carries on with its own figures. So the national figures are
+      the same as without the reorganisation, the municipalities of the last half-year are still
+      codes 1..n (the benchmark's import files write those), and since the neighbour carries no
+      quota in the half-year that starts that day, the calculation moves its balance to i then
+      (``rapportage.selectors.herindelingen``).
+    - Per half-year about one exchange per 20 municipalities (at least one): an ``Uitwisseling``
+      of 1–5 persons (never more than the giver's quota) between two municipalities with a quota
+      in that half-year, with both ``Taakstelling`` rows changed by that number, as
+      ``taakstelling.services.uitwisseling_vastleggen`` records it (no toelichting).
+    Own random stream, so the rest of the data set is what it was without them.
     """
-    from django.apps import apps
+    from decimal import Decimal
 
-    aanwezig = [
-        naam
-        for naam in ("Herindeling", "Uitwisseling")
-        if any(m.__name__ == naam for m in apps.get_app_config("taakstelling").get_models())
-    ]
-    if not aanwezig:
-        meld(
-            "  Let op: herindelingen en uitwisselingen overgeslagen: hun modellen (issue 3) staan "
-            "nog niet op deze tak. Zie bench/data.py herindelingen_en_uitwisselingen()."
+    import numpy as np
+
+    from realisatie.models import Huisvesting
+    from taakstelling.models import (
+        Gemeente,
+        Herindeling,
+        Inwonertal,
+        Startstand,
+        Taakstelling,
+        Uitwisseling,
+    )
+
+    batch = 2000
+    rng = np.random.default_rng(ZAAD + 4)
+    n = len(gemeenten)
+    periode = {h.pk: (h.jaar, h.helft) for h in halfjaren}
+
+    # --- Reorganisations ------------------------------------------------------------------------
+    datum = herindelingsdatum(omvang)
+    opvolgers = [] if datum is None else list(gemeenten[HERINDELING_REST::HERINDELING_ELKE])
+    voorgangers = Gemeente.objects.bulk_create(
+        [
+            Gemeente(
+                code=gemeentecode(n + j),
+                naam=f"Benchgemeente {n + j + 1:04d}",
+                provincie_id=g.provincie_id,
+                einddatum=datum,
+            )
+            for j, g in enumerate(opvolgers)
+        ]
+    )
+    if voorgangers and not all(g.pk for g in voorgangers):
+        voorgangers = list(Gemeente.objects.filter(code__gte=gemeentecode(n)).order_by("code"))
+    if opvolgers:
+        voorganger = {g.pk: v for g, v in zip(opvolgers, voorgangers)}
+        voor = [h.pk for h in halfjaren if (h.jaar, h.helft) < (datum.year, 1)]
+
+        def deel(x: int) -> int:
+            return x // VOORGANGER_DEEL
+
+        def splits(model, rijen, veld: str, **sleutels) -> None:
+            nieuw = []
+            for r in rijen:
+                d = deel(getattr(r, veld))
+                setattr(r, veld, getattr(r, veld) - d)
+                nieuw.append(
+                    model(
+                        gemeente=voorganger[r.gemeente_id],
+                        **{k: getattr(r, k) for k in sleutels},
+                        **{veld: d},
+                    )
+                )
+            model.objects.bulk_update(rijen, [veld], batch_size=batch)
+            model.objects.bulk_create(nieuw, batch_size=batch)
+
+        splits(
+            Inwonertal,
+            list(Inwonertal.objects.filter(gemeente__in=opvolgers, peildatum__lt=datum)),
+            "aantal",
+            peildatum=True,
         )
-    else:
-        meld(
-            f"  Let op: {' en '.join(aanwezig)} bestaan, maar de generator vult ze nog niet: "
-            "sluit ze aan in bench/data.py herindelingen_en_uitwisselingen()."
+        splits(
+            Taakstelling,
+            list(Taakstelling.objects.filter(gemeente__in=opvolgers, halfjaar__in=voor)),
+            "personen",
+            halfjaar_id=True,
         )
-    return {"herindelingen": 0, "uitwisselingen": 0}
+        splits(
+            Startstand,
+            list(Startstand.objects.filter(gemeente__in=opvolgers, halfjaar__in=voor)),
+            "personen",
+            halfjaar_id=True,
+        )
+        delen = ("alleenstaanden", "gezinsleden", "nareizigers")
+        rijen = list(Huisvesting.objects.filter(gemeente__in=opvolgers, maand__lt=datum))
+        nieuw = []
+        for r in rijen:
+            kopie = Huisvesting(gemeente=voorganger[r.gemeente_id], maand=r.maand)
+            if r.alleenstaanden is None:
+                kopie.personen = deel(r.personen)
+            else:
+                for d in delen:
+                    setattr(kopie, d, deel(getattr(r, d)))
+                    setattr(r, d, getattr(r, d) - getattr(kopie, d))
+                kopie.personen = sum(getattr(kopie, d) for d in delen)
+            r.personen -= kopie.personen
+            nieuw.append(kopie)
+        Huisvesting.objects.bulk_update(rijen, ["personen", *delen], batch_size=batch)
+        Huisvesting.objects.bulk_create(nieuw, batch_size=batch)
+
+        Herindeling.objects.bulk_create(
+            [
+                Herindeling(datum=datum, van=voorganger[g.pk], naar=g, aandeel=Decimal(1))
+                for g in opvolgers
+            ]
+        )
+
+    # --- Exchanges ------------------------------------------------------------------------------
+    volgorde = {g.pk: i for i, g in enumerate([*gemeenten, *voorgangers])}
+    per_halfjaar: dict[int, list] = {}
+    for t in Taakstelling.objects.all():
+        per_halfjaar.setdefault(t.halfjaar_id, []).append(t)
+    aantal = max(1, round(n / UITWISSELING_ELKE))
+    uitwisselingen, gewijzigd = [], {}
+    for h in sorted(per_halfjaar, key=periode.__getitem__):
+        rijen = sorted(per_halfjaar[h], key=lambda t: volgorde[t.gemeente_id])
+        for _ in range(aantal):
+            gevers = [t for t in rijen if t.personen > 0]
+            if not gevers or len(rijen) < 2:
+                break
+            van = gevers[int(rng.integers(len(gevers)))]
+            anderen = [t for t in rijen if t is not van]
+            naar = anderen[int(rng.integers(len(anderen)))]
+            personen = min(int(rng.integers(1, UITWISSELING_MAX + 1)), van.personen)
+            uitwisselingen.append(
+                Uitwisseling(
+                    halfjaar_id=h,
+                    van_id=van.gemeente_id,
+                    naar_id=naar.gemeente_id,
+                    personen=personen,
+                )
+            )
+            van.personen -= personen
+            naar.personen += personen
+            gewijzigd[van.pk], gewijzigd[naar.pk] = van, naar
+    Uitwisseling.objects.bulk_create(uitwisselingen, batch_size=batch)
+    Taakstelling.objects.bulk_update(list(gewijzigd.values()), ["personen"], batch_size=batch)
+
+    if not opvolgers:
+        meld(
+            "  Let op: de dataset is te klein voor een herindeling (te weinig gemeenten/halfjaren)."
+        )
+    return {
+        "taakstellingen": Taakstelling.objects.count(),
+        "huisvestingen": Huisvesting.objects.count(),
+        "herindelingen": len(opvolgers),
+        "herindelingsdatum": datum.isoformat() if opvolgers else "–",
+        "uitwisselingen": len(uitwisselingen),
+    }
