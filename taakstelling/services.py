@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from opnieuwthuis.bestanden import (
     Cellen,
@@ -235,8 +236,9 @@ def taakstellingen_importeren(*, tabel: Tabel) -> Resultaat:
             gewijzigd.append(record)
         else:
             resultaat.ongewijzigd += 1
-    Taakstelling.objects.bulk_create(nieuw)
-    Taakstelling.objects.bulk_update(gewijzigd, ["personen"])
+    # With history: plain bulk_create/bulk_update would bypass the audit trail.
+    bulk_create_with_history(nieuw, Taakstelling)
+    bulk_update_with_history(gewijzigd, Taakstelling, ["personen"])
     if nieuw or gewijzigd:
         gegevens_gewijzigd()
     resultaat.nieuw, resultaat.gewijzigd = len(nieuw), len(gewijzigd)
@@ -279,8 +281,8 @@ def startstanden_importeren(*, tabel: Tabel) -> Resultaat:
             gewijzigd.append(record)
         else:
             resultaat.ongewijzigd += 1
-    Startstand.objects.bulk_create(nieuw)
-    Startstand.objects.bulk_update(gewijzigd, ["halfjaar", "personen"])
+    bulk_create_with_history(nieuw, Startstand)
+    bulk_update_with_history(gewijzigd, Startstand, ["halfjaar", "personen"])
     if nieuw or gewijzigd:
         gegevens_gewijzigd()
     resultaat.nieuw, resultaat.gewijzigd = len(nieuw), len(gewijzigd)
