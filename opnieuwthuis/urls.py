@@ -9,5 +9,6 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("realisatie/", include("realisatie.urls")),
     path("", include("rapportage.urls")),
 ]

@@ -26,6 +26,7 @@ from opnieuwthuis.bestanden import (
     Tabel,
     lees_tabel,
     parse_aantal,
+    parse_datum,
     parse_gemeentecode,
     parse_maand,
 )
@@ -586,6 +587,8 @@ def upload_terugdraaien(*, upload: Upload, gebruiker) -> Resultaat:
 
 # Reception figures ---------------------------------------------------------------------------
 
+OPVANG_KOLOMMEN = ["peildatum", "wachtend", "alleenstaand"]
+
 
 @transaction.atomic
 def opvangstand_vastleggen(
@@ -607,3 +610,50 @@ def opvangstand_vastleggen(
         stand._history_user = gebruiker
     stand.save()
     return stand
+
+
+@transaction.atomic
+def opvangstanden_importeren(*, tabel: Tabel, gebruiker=None) -> Resultaat:
+    """Import reception figures (peildatum;wachtend;alleenstaand): every row or none."""
+    fouten: list[Fout] = []
+    gezien: dict = {}
+    regels = []
+    for rij, cellen in tabel.rijen:
+        cel = Cellen(rij, cellen, fouten)
+        peildatum = cel.lees("peildatum", parse_datum)
+        wachtend = cel.lees("wachtend", parse_aantal)
+        alleenstaand = cel.lees("alleenstaand", parse_aantal)
+        if peildatum:
+            if peildatum in gezien:
+                cel.fout(
+                    "peildatum",
+                    FOUT_DUBBEL.format(
+                        sleutel=f"Peildatum {peildatum.isoformat()}", eerdere=gezien[peildatum]
+                    ),
+                )
+            else:
+                gezien[peildatum] = rij
+        if wachtend is not None and alleenstaand is not None and alleenstaand > wachtend:
+            cel.fout(
+                "alleenstaand",
+                FOUT_ALLEENSTAAND_TE_VEEL.format(alleenstaand=alleenstaand, wachtend=wachtend),
+            )
+        if cel.ok:
+            regels.append((peildatum, wachtend, alleenstaand))
+    if fouten:
+        raise ImportFouten(fouten)
+    bestaand = {o.peildatum: o for o in Opvangstand.objects.all()}
+    resultaat = Resultaat()
+    for peildatum, wachtend, alleenstaand in regels:
+        oud = bestaand.get(peildatum)
+        if oud is None:
+            resultaat.nieuw += 1
+        elif (oud.wachtend, oud.alleenstaand) == (wachtend, alleenstaand):
+            resultaat.ongewijzigd += 1
+            continue
+        else:
+            resultaat.gewijzigd += 1
+        opvangstand_vastleggen(
+            peildatum=peildatum, wachtend=wachtend, alleenstaand=alleenstaand, gebruiker=gebruiker
+        )
+    return resultaat

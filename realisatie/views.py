@@ -1,0 +1,358 @@
+from datetime import date
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView
+
+from opnieuwthuis.bestanden import (
+    FOUT_TE_GROOT,
+    MAX_BESTANDSGROOTTE,
+    Fout,
+    ImportFouten,
+    parse_maand,
+)
+from opnieuwthuis.scoping import ScopedViewMixin
+from rapportage import selectors as rapportage_selectors
+from rapportage.berekening import BerekeningFout
+from taakstelling.models import Gemeente, Provincie
+
+from . import selectors
+from .choices import Uploadstatus
+from .forms import MaandcijferForm, OpvangstandForm, UploadForm
+from .models import Opvangstand, Upload
+from .services import (
+    WAARDEVELDEN,
+    Conflicten,
+    Invoer,
+    UploadFout,
+    UploadVerouderd,
+    huisvestingen_invoeren,
+    opvangstand_vastleggen,
+    upload_plan,
+    upload_terugdraaien,
+    upload_toepassen,
+    upload_voorbeeld_vernieuwen,
+    upload_voorbereiden,
+)
+
+MELDING_OPGESLAGEN = "Opgeslagen: {resultaat}."
+MELDING_NIETS_GEWIJZIGD = "Er was niets gewijzigd; er is niets opgeslagen."
+MELDING_TOEGEPAST = "Upload {nummer} is toegepast: {resultaat}."
+MELDING_TERUGGEDRAAID = "Upload {nummer} is teruggedraaid: de cijfers zijn weer als ervoor."
+MELDING_OPVANG = "De opvangstand op {datum} is opgeslagen."
+
+
+def _vorige_maanden(maand: date) -> list[date]:
+    """The earlier months of the half-year that ``maand`` is in."""
+    begin = 1 if maand.month <= 6 else 7
+    return [date(maand.year, m, 1) for m in range(begin, maand.month)]
+
+
+class MaandInvoerView(ScopedViewMixin, TemplateView):
+    """The entry screen: one month, one province (or all), a row per municipality."""
+
+    schrijven = True
+    template_name = "realisatie/huisvesting_edit.html"
+
+    def keuze(self, bron) -> tuple[date, str]:
+        alle = selectors.maanden()
+        if not alle:
+            raise Http404("Er zijn nog geen halfjaren.")
+        try:
+            maand = parse_maand(bron["maand"]) if bron.get("maand") else None
+        except ValueError:
+            maand = None
+        if maand not in alle:
+            maand = selectors.standaard_maand()
+        provinciecode = bron.get("provincie", "")
+        if provinciecode and not Provincie.objects.filter(code=provinciecode).exists():
+            provinciecode = ""
+        return maand, provinciecode
+
+    def rijen(self, maand: date, provinciecode: str, data=None):
+        gemeenten = selectors.gemeenten_in_maand(
+            maand, provinciecode=provinciecode, user=self.request.user
+        )
+        vorige = _vorige_maanden(maand)
+        cijfers = selectors.huisvestingen_per_gemeente([*vorige, maand])
+        try:
+            stand = rapportage_selectors.stand_op(maand).gemeenten
+            voor_maand = dict(zip(stand["gemeente_id"], stand["stand"]))
+        except BerekeningFout:
+            voor_maand = {}
+        rijen = []
+        for g in gemeenten:
+            huidig = cijfers.get((g.id, maand))
+            initial = {k: getattr(huidig, k) if huidig else None for k in WAARDEVELDEN}
+            initial["versie"] = huidig.versie if huidig else 0
+            form = MaandcijferForm(data, prefix=f"g{g.id}", initial=initial)
+            stand_voor = voor_maand.get(g.id)
+            rijen.append(
+                {
+                    "gemeente": g,
+                    "form": form,
+                    "vorige": [
+                        cijfers[(g.id, m)].personen if (g.id, m) in cijfers else None
+                        for m in vorige
+                    ],
+                    "stand_voor": None if stand_voor is None else int(stand_voor),
+                    "stand_na": (
+                        None
+                        if stand_voor is None
+                        else int(stand_voor) - (huidig.personen if huidig else 0)
+                    ),
+                }
+            )
+        return rijen
+
+    def get(self, request, *args, **kwargs):
+        maand, provinciecode = self.keuze(request.GET)
+        return self.render_to_response(
+            self.context(maand, provinciecode, self.rijen(maand, provinciecode))
+        )
+
+    def post(self, request, *args, **kwargs):
+        maand, provinciecode = self.keuze(request.POST)
+        rijen = self.rijen(maand, provinciecode, request.POST)
+        fouten = []
+        for rij in rijen:
+            form = rij["form"]
+            if not form.is_valid():
+                form.markeer_fouten()
+                for naam, lijst in form.errors.items():
+                    veld = form[naam] if naam in form.fields else form["personen"]
+                    fouten.extend(
+                        {
+                            "id": veld.auto_id,
+                            "wat": f"{rij['gemeente'].naam}, {veld.label}",
+                            "melding": m,
+                        }
+                        for m in lijst
+                    )
+        if fouten:
+            return self.render_to_response(
+                self.context(maand, provinciecode, rijen, fouten=fouten), status=400
+            )
+        invoer = [
+            Invoer(
+                gemeente=rij["gemeente"],
+                maand=maand,
+                waarden=rij["form"].waarden,
+                versie=rij["form"].cleaned_data["versie"],
+            )
+            for rij in rijen
+            if rij["form"].gewijzigd
+        ]
+        if not invoer:
+            messages.info(request, MELDING_NIETS_GEWIJZIGD)
+            return HttpResponseRedirect(self.url(maand, provinciecode))
+        try:
+            resultaat = huisvestingen_invoeren(invoer=invoer, gebruiker=request.user)
+        except Conflicten as botsing:
+            return self.conflict(maand, provinciecode, botsing)
+        messages.success(request, MELDING_OPGESLAGEN.format(resultaat=resultaat))
+        return HttpResponseRedirect(self.url(maand, provinciecode))
+
+    def conflict(self, maand, provinciecode, botsing: Conflicten):
+        """Show the screen again with the stored value (and its version) in each conflicting row,
+        the user's other typing intact, and every conflict at the top."""
+        data = self.request.POST.copy()
+        fouten = []
+        for c in botsing.conflicten:
+            prefix = f"g{c.gemeente.id}"
+            opgeslagen = c.opgeslagen_waarden or (None, None, None, None)
+            for naam, waarde in zip(WAARDEVELDEN, opgeslagen):
+                tekst = "" if waarde is None else f"{waarde:,}".replace(",", ".")
+                data[f"{prefix}-{naam}"] = tekst
+                data[f"initial-{prefix}-{naam}"] = tekst
+            data[f"{prefix}-versie"] = str(c.opgeslagen_versie)
+            fouten.append(
+                {"id": f"id_{prefix}-personen", "wat": c.gemeente.naam, "melding": str(c)}
+            )
+        rijen = self.rijen(maand, provinciecode, data)
+        for rij in rijen:
+            rij["form"].is_valid()
+        return self.render_to_response(
+            self.context(maand, provinciecode, rijen, fouten=fouten, conflict=True), status=409
+        )
+
+    def url(self, maand: date, provinciecode: str) -> str:
+        query = {"maand": maand.strftime("%Y-%m")}
+        if provinciecode:
+            query["provincie"] = provinciecode
+        return f"{reverse('realisatie:huisvesting_edit')}?{urlencode(query)}"
+
+    def context(self, maand, provinciecode, rijen, *, fouten=(), conflict=False):
+        return self.get_context_data(
+            maand=maand,
+            maand_waarde=maand.strftime("%Y-%m"),
+            maanden=[(m.strftime("%Y-%m"), m) for m in selectors.maanden()],
+            provinciecode=provinciecode,
+            provincies=Provincie.objects.order_by("naam"),
+            vorige_maanden=_vorige_maanden(maand),
+            rijen=rijen,
+            fouten=fouten,
+            conflict=conflict,
+        )
+
+
+class UploadListView(ScopedViewMixin, ListView):
+    """The upload log."""
+
+    schrijven = True
+    template_name = "realisatie/upload_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Upload.objects.select_related("gebruiker", "teruggedraaid_door").defer("inhoud")
+
+
+class UploadToevoegenView(ScopedViewMixin, TemplateView):
+    schrijven = True
+    template_name = "realisatie/upload_add.html"
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=UploadForm()))
+
+    def post(self, request, *args, **kwargs):
+        form = UploadForm(request.POST, request.FILES)
+        fouten: list[Fout] = []
+        if form.is_valid():
+            bestand = form.cleaned_data["bestand"]
+            if bestand.size > MAX_BESTANDSGROOTTE:
+                fouten = [Fout(None, None, FOUT_TE_GROOT)]
+            else:
+                try:
+                    upload, _plan = upload_voorbereiden(
+                        bestandsnaam=bestand.name,
+                        inhoud=bestand.read(MAX_BESTANDSGROOTTE + 1),
+                        gebruiker=request.user,
+                    )
+                except ImportFouten as fout:
+                    fouten = fout.fouten
+                else:
+                    return redirect("realisatie:upload", pk=upload.pk)
+        form.markeer_fouten()
+        return self.render_to_response(
+            self.get_context_data(form=form, fouten=fouten, bestandsnaam=_naam(request)),
+            status=400,
+        )
+
+
+def _naam(request) -> str:
+    bestand = request.FILES.get("bestand")
+    return bestand.name if bestand else ""
+
+
+class UploadDetailView(ScopedViewMixin, DetailView):
+    """An upload: its preview (per row new, changed or unchanged) or what it did."""
+
+    schrijven = True
+    template_name = "realisatie/upload.html"
+
+    def get_queryset(self):
+        return Upload.objects.select_related("gebruiker", "teruggedraaid_door")
+
+    def get_context_data(self, **kwargs):
+        upload = self.object
+        plan, fout = None, None
+        if upload.status == Uploadstatus.VOORBEELD:
+            try:
+                plan = upload_plan(upload=upload)
+            except (UploadFout, ImportFouten) as e:
+                fout = str(e)
+        eerder = (
+            Upload.objects.filter(checksum=upload.checksum, status=Uploadstatus.TOEGEPAST)
+            .exclude(pk=upload.pk)
+            .defer("inhoud")
+            .order_by("-toegepast_op")
+        )
+        return super().get_context_data(plan=plan, fout=fout, eerder=list(eerder), **kwargs)
+
+
+class UploadActieView(ScopedViewMixin, View):
+    """POST only: confirm or roll back an upload, then back to its page."""
+
+    schrijven = True
+    actie = "toepassen"
+
+    def post(self, request, pk):
+        upload = get_object_or_404(Upload.objects.defer("inhoud"), pk=pk)
+        try:
+            if self.actie == "toepassen":
+                resultaat = upload_toepassen(upload=upload, gebruiker=request.user)
+                messages.success(
+                    request, MELDING_TOEGEPAST.format(nummer=upload.pk, resultaat=resultaat)
+                )
+            else:
+                upload_terugdraaien(upload=upload, gebruiker=request.user)
+                messages.success(request, MELDING_TERUGGEDRAAID.format(nummer=upload.pk))
+        except UploadVerouderd as fout:
+            upload_voorbeeld_vernieuwen(upload=Upload.objects.get(pk=upload.pk))
+            messages.warning(request, str(fout))
+        except (UploadFout, ImportFouten) as fout:
+            for regel in str(fout).splitlines():
+                messages.error(request, regel)
+        return redirect("realisatie:upload", pk=upload.pk)
+
+
+class OpvangstandView(ScopedViewMixin, TemplateView):
+    """Reception figures: the list and a small form to add or correct one."""
+
+    schrijven = True
+    template_name = "realisatie/opvangstand_list.html"
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.context(OpvangstandForm()))
+
+    def post(self, request, *args, **kwargs):
+        form = OpvangstandForm(request.POST)
+        if not form.is_valid():
+            form.markeer_fouten()
+            return self.render_to_response(self.context(form), status=400)
+        stand = opvangstand_vastleggen(**form.cleaned_data, gebruiker=request.user)
+        d = stand.peildatum
+        messages.success(request, MELDING_OPVANG.format(datum=f"{d.day}-{d.month}-{d.year}"))
+        return redirect("realisatie:opvangstand_list")
+
+    def context(self, form):
+        fouten = [
+            {"id": form[naam].auto_id, "wat": form[naam].label, "melding": m}
+            for naam, lijst in form.errors.items()
+            if naam in form.fields
+            for m in lijst
+        ]
+        return self.get_context_data(
+            form=form, fouten=fouten, opvangstanden=Opvangstand.objects.order_by("-peildatum")
+        )
+
+
+class GemeenteGeschiedenisView(ScopedViewMixin, DetailView):
+    """Every change of a municipality's figures; readable by whoever may see the municipality."""
+
+    model = Gemeente
+    slug_field = "code"
+    slug_url_kwarg = "code"
+    template_name = "realisatie/gemeente_history.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            wijzigingen=selectors.geschiedenis_van_gemeente(self.object), **kwargs
+        )
+
+
+class WijzigingListView(ScopedViewMixin, TemplateView):
+    """The latest changes of every figure, for platform staff."""
+
+    schrijven = True
+    template_name = "realisatie/wijziging_list.html"
+    limiet = 200
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            wijzigingen=selectors.recente_wijzigingen(self.limiet), limiet=self.limiet, **kwargs
+        )
