@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from opnieuwthuis.bestanden import parse_aantal
+from opnieuwthuis.bestanden import FOUT_LEEG, parse_aantal
 
 from .services import FOUT_ALLEENSTAAND_TE_VEEL, WAARDEVELDEN, uitsplitsing_fout
 
@@ -79,7 +79,7 @@ class MaandcijferForm(FoutAttributenMixin, forms.Form):
 class UploadForm(FoutAttributenMixin, forms.Form):
     bestand = forms.FileField(
         label="Bestand (CSV of XLSX, hoogstens 5 MB)",
-        error_messages={"required": FOUT_GEEN_BESTAND},
+        error_messages={"required": FOUT_GEEN_BESTAND, "empty": FOUT_LEEG},
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
 

@@ -125,7 +125,13 @@ def _wijzigingen(records: list, alle_versies: list, onderwerp, tekst) -> list[Wi
                 onderwerp=onderwerp(r),
                 gemeente=getattr(r, "gemeente", None),
                 soort=SOORTEN.get(r.history_type, r.history_type),
-                oud="" if r.history_type == "+" or eerder is None else tekst(eerder),
+                oud=(
+                    ""
+                    if r.history_type == "+"
+                    else "onbekend (van vóór de geschiedenis)"
+                    if eerder is None
+                    else tekst(eerder)
+                ),
                 nieuw="" if r.history_type == "-" else tekst(r),
                 reden=r.history_change_reason or "",
                 history_id=r.history_id,
