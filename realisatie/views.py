@@ -1,10 +1,12 @@
 from datetime import date
+from html import escape
 
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -37,13 +39,82 @@ from .services import (
     upload_toepassen,
     upload_voorbeeld_vernieuwen,
     upload_voorbereiden,
+    waarden_tekst,
 )
 
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+KOLOMLABELS = ["Personen", "Alleenstaanden", "Gezinsleden", "Nareizigers"]
 MELDING_OPGESLAGEN = "Opgeslagen: {resultaat}."
 MELDING_NIETS_GEWIJZIGD = "Er was niets gewijzigd; er is niets opgeslagen."
 MELDING_TOEGEPAST = "Upload {nummer} is toegepast: {resultaat}."
 MELDING_TERUGGEDRAAID = "Upload {nummer} is teruggedraaid: de cijfers zijn weer als ervoor."
 MELDING_OPVANG = "De opvangstand op {datum} is opgeslagen."
+
+
+def _getal(waarde) -> str:
+    return "" if waarde is None else f"{waarde:,}".replace(",", ".")
+
+
+def _rij_html(rij: dict, url_patroon: str) -> str:
+    """One municipality's row of the grid as HTML, built here rather than in the template: a grid
+    of 390 municipalities has 3.500 inputs, and Django's widget and template rendering (~0.3 ms
+    an input) would make the page take seconds. It shows what Django's widgets would show: the
+    typed text of a bound form, else the stored figure in Dutch notation, and the hidden initial
+    values that ``show_hidden_initial`` compares against. Every value is escaped."""
+    g, form = rij["gemeente"], rij["form"]
+    prefix = f"g{g.id}"
+    fouten = form.errors if form is not None else {}
+    naam_g = escape(g.naam)
+    delen = [
+        f'<tr><th scope="row"><a href="{escape(url_patroon.replace("GM0000", g.code))}">'
+        f"{naam_g}</a></th>",
+        *(f"<td>{_getal(a) or '–'}</td>" for a in rij["vorige"]),
+        f"<td>{_getal(rij['stand_voor']) or '–'}</td>",
+    ]
+    for naam, label in zip(WAARDEVELDEN, KOLOMLABELS):
+        html_naam = f"{prefix}-{naam}"
+        veld_id = f"id_{html_naam}"
+        if form is not None:
+            waarde = escape(form.data.get(html_naam, ""))
+            initieel = escape(form.data.get(f"initial-{html_naam}", ""))
+        else:
+            waarde = initieel = _getal(rij["initial"][naam])
+        meldingen = fouten.get(naam, [])
+        fout = f' aria-invalid="true" aria-describedby="{veld_id}-fout"' if meldingen else ""
+        delen.append(
+            f'<td><label class="visueel-verborgen" for="{veld_id}">{label} {naam_g}</label>'
+            f'<input type="text" name="{html_naam}" value="{waarde}" id="{veld_id}"'
+            f' inputmode="numeric" autocomplete="off"{fout}>'
+            f'<input type="hidden" name="initial-{html_naam}" value="{initieel}">'
+            + "".join(
+                f'<span class="veldfout" id="{veld_id}-fout">{escape(str(m))}</span>'
+                for m in meldingen
+            )
+            + "</td>"
+        )
+    versie = (
+        escape(form.data.get(f"{prefix}-versie", ""))
+        if form is not None
+        else rij["initial"]["versie"]
+    )
+    delen.append(
+        f'<td id="stand-{escape(g.code)}">{_getal(rij["stand_na"]) or "–"}'
+        f'<input type="hidden" name="{prefix}-versie" value="{versie}"></td></tr>\n'
+    )
+    return mark_safe("".join(delen))  # noqa: S308  every value above is escaped
 
 
 def _vorige_maanden(maand: date) -> list[date]:
@@ -89,12 +160,16 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
             huidig = cijfers.get((g.id, maand))
             initial = {k: getattr(huidig, k) if huidig else None for k in WAARDEVELDEN}
             initial["versie"] = huidig.versie if huidig else 0
-            form = MaandcijferForm(data, prefix=f"g{g.id}", initial=initial)
+            form = (
+                None if data is None else MaandcijferForm(data, prefix=f"g{g.id}", initial=initial)
+            )
             stand_voor = voor_maand.get(g.id)
             rijen.append(
                 {
                     "gemeente": g,
                     "form": form,
+                    "initial": initial,
+                    "html": None,
                     "vorige": [
                         cijfers[(g.id, m)].personen if (g.id, m) in cijfers else None
                         for m in vorige
@@ -187,6 +262,9 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
         return f"{reverse('realisatie:huisvesting_edit')}?{urlencode(query)}"
 
     def context(self, maand, provinciecode, rijen, *, fouten=(), conflict=False):
+        url_patroon = reverse("realisatie:gemeente_history", args=["GM0000"])
+        for rij in rijen:
+            rij["html"] = _rij_html(rij, url_patroon)
         return self.get_context_data(
             maand=maand,
             maand_waarde=maand.strftime("%Y-%m"),
@@ -243,6 +321,21 @@ class UploadToevoegenView(ScopedViewMixin, TemplateView):
         )
 
 
+def _voorbeeld_html(plan) -> str:
+    """The preview's rows as HTML (a file has thousands of rows; see ``_rij_html``)."""
+    delen = []
+    for r in plan.regels:
+        maand = f"{MAANDEN[r.maand.month - 1]} {r.maand.year}"
+        delen.append(
+            f'<tr><td>{r.rij}</td><th scope="row">{escape(r.gemeente.naam)} '
+            f"({escape(r.gemeente.code)})</th><td>{maand}</td>"
+            f'<td class="actie--{r.actie}">{r.actie}</td>'
+            f"<td>{escape(waarden_tekst(r.oude_waarden)) if r.oud else '–'}</td>"
+            f"<td>{escape(waarden_tekst(r.waarden))}</td></tr>\n"
+        )
+    return mark_safe("".join(delen))  # every value above is escaped or a number
+
+
 def _naam(request) -> str:
     bestand = request.FILES.get("bestand")
     return bestand.name if bestand else ""
@@ -271,7 +364,13 @@ class UploadDetailView(ScopedViewMixin, DetailView):
             .defer("inhoud")
             .order_by("-toegepast_op")
         )
-        return super().get_context_data(plan=plan, fout=fout, eerder=list(eerder), **kwargs)
+        return super().get_context_data(
+            plan=plan,
+            voorbeeld=_voorbeeld_html(plan) if plan else "",
+            fout=fout,
+            eerder=list(eerder),
+            **kwargs,
+        )
 
 
 class UploadActieView(ScopedViewMixin, View):

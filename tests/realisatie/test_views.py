@@ -92,7 +92,7 @@ def test_grid_shows_the_stand_after_the_month(gebruikers, rol_clients):
     voor = c.get(INVOER, {"maand": "2017-01"}).context["rijen"][0]
     assert voor["gemeente"] == a
     data = _velden(c.get(INVOER, {"maand": "2017-01"}))
-    data[f"g{a.id}-personen"] = str(voor["form"].initial["personen"] + 7)
+    data[f"g{a.id}-personen"] = str(voor["initial"]["personen"] + 7)
     c.post(INVOER, data)
     na = c.get(INVOER, {"maand": "2017-01"}).context["rijen"][0]
     assert na["stand_na"] == voor["stand_na"] - 7
