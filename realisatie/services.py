@@ -365,8 +365,12 @@ def huisvestingen_invoeren(*, invoer: list[Invoer], gebruiker) -> Resultaat:
     conflicten = []
     for i in invoer:
         huidig = bestaand.get((i.gemeente.id, i.maand))
-        if (huidig.versie if huidig else 0) != i.versie:
-            conflicten.append(_conflict(i, huidig))
+        if (huidig.versie if huidig else 0) == i.versie:
+            continue
+        if _waarden(huidig) == tuple(i.waarden) or (huidig is None and i.waarden[0] is None):
+            i.versie = huidig.versie if huidig else 0  # both typed the same: nothing is lost
+            continue
+        conflicten.append(_conflict(i, huidig))
     if conflicten:
         raise Conflicten(conflicten)
 

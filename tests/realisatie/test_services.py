@@ -229,3 +229,30 @@ def test_reception_figures_keep_history_and_skip_unchanged(db, platform):
     )
     assert [r.wachtend for r in stand.history.order_by("history_id")] == [9900, 9800]
     assert stand.history.first().history_user == platform
+
+
+def test_command_import_leaves_history_with_its_reason(wereld, tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    pad = tmp_path / "maart.csv"
+    pad.write_text("gemeentecode;maand;personen\nGM0001;2017-03;9\n", encoding="utf-8")
+    call_command("importeer_realisatie", str(pad), stdout=io.StringIO())
+    record = Huisvesting.history.get(maand=date(2017, 3, 1))
+    assert record.history_type == "+" and record.personen == 9
+    assert record.history_user is None
+    assert record.history_change_reason == "Commando importeer_realisatie"
+
+
+def test_two_people_typing_the_same_value_is_no_conflict(wereld, platform):
+    g = wereld[0]
+    h = Huisvesting.objects.get(gemeente=g, maand=JAN)
+    gezien = h.versie
+    huisvestingen_invoeren(
+        invoer=[_invoer(g, JAN, (7, None, None, None), gezien)], gebruiker=platform
+    )
+    resultaat = huisvestingen_invoeren(
+        invoer=[_invoer(g, JAN, (7, None, None, None), gezien)], gebruiker=platform
+    )
+    assert resultaat.ongewijzigd == 1
