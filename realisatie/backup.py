@@ -8,6 +8,7 @@ Files (CSV with ``;``, UTF-8 with BOM, so Excel opens them too):
 
     gemeenten_JJJJ-MM-DD.csv  importeer_gemeenten --peildatum JJJJ-MM-DD (one per population date),
                               plus begindatum;einddatum of each municipality
+    gemeenten-zonder-inwonertal.csv  municipalities without any population (only when there are)
     halfjaren.csv             halfjaar;landelijke_taakstelling;afrondingsmethode;illustratief
     taakstelling.csv          importeer_taakstelling
     beginstand.csv            importeer_startstand
@@ -57,6 +58,7 @@ HALFJAREN_KOLOMMEN = ["halfjaar", "landelijke_taakstelling", "afrondingsmethode"
 
 GEMEENTEN_EXTRA = ["inwoners", "begindatum", "einddatum"]
 REDEN_HERSTEL = "Herstel uit backup"
+ZONDER_INWONERTAL = "gemeenten-zonder-inwonertal.csv"
 
 FOUT_GEEN_BACKUP = "In {map} staat geen backup (taakstelling.csv ontbreekt)."
 FOUT_AFRONDINGSMETHODE = "'{waarde}' is geen afrondingsmethode (kies uit {keuzes})."
@@ -111,6 +113,24 @@ def exporteren(map_: Path) -> dict[str, int]:
                 )
                 for g in gemeenten
                 if g.id in tallen
+            ),
+        )
+    met_inwonertal = set(Inwonertal.objects.values_list("gemeente_id", flat=True))
+    zonder = [g for g in gemeenten if g.id not in met_inwonertal]
+    if zonder:
+        verslag[ZONDER_INWONERTAL] = _schrijf(
+            map_ / ZONDER_INWONERTAL,
+            [*GEMEENTEN_KOLOMMEN, "begindatum", "einddatum"],
+            (
+                (
+                    g.code,
+                    _tekstcel(g.naam),
+                    _tekstcel(g.provincie.naam),
+                    g.provincie.code,
+                    g.begindatum.isoformat() if g.begindatum else "",
+                    g.einddatum.isoformat() if g.einddatum else "",
+                )
+                for g in zonder
             ),
         )
     verslag["halfjaren.csv"] = _schrijf(
@@ -218,6 +238,25 @@ def _halfjaren_herstellen(inhoud: bytes) -> int:
     return len(regels)
 
 
+def _gemeenten_zonder_inwonertal(tabel) -> int:
+    """Municipalities the system holds without any population (the municipalities import needs
+    one): created as they were, with their province."""
+    from taakstelling.models import Provincie
+
+    nieuw = 0
+    for _rij, cellen in tabel.rijen:
+        provincie, _ = Provincie.objects.get_or_create(
+            code=cellen["provinciecode"].strip(), defaults={"naam": cellen["provincie"].strip()}
+        )
+        code = cellen["gemeentecode"].strip().upper()
+        if not Gemeente.objects.filter(code=code).exists():
+            gemeente = Gemeente(code=code, naam=cellen["gemeentenaam"].strip(), provincie=provincie)
+            gemeente.full_clean()
+            gemeente.save()
+            nieuw += 1
+    return nieuw
+
+
 def _gemeentedata_herstellen(tabel) -> None:
     """Begin and end dates are not part of the municipalities import; set them afterwards."""
     per_code = {g.code: g for g in Gemeente.objects.all()}
@@ -252,6 +291,10 @@ def herstellen(map_: Path) -> dict[str, str]:
         peildatum = date.fromisoformat(pad.stem.removeprefix("gemeenten_"))
         tabel = lees(pad.name, GEMEENTEN_KOLOMMEN, ["inwoners*", "begindatum", "einddatum"])
         verslag[pad.name] = str(gemeenten_importeren(tabel=tabel, peildatum=peildatum))
+        _gemeentedata_herstellen(tabel)
+    if (map_ / ZONDER_INWONERTAL).is_file():
+        tabel = lees(ZONDER_INWONERTAL, GEMEENTEN_KOLOMMEN, ["begindatum", "einddatum"])
+        verslag[ZONDER_INWONERTAL] = f"{_gemeenten_zonder_inwonertal(tabel)} gemeenten"
         _gemeentedata_herstellen(tabel)
     if (map_ / "halfjaren.csv").is_file():
         verslag["halfjaren.csv"] = (

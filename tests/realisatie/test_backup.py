@@ -32,6 +32,10 @@ def _standen() -> dict[str, dict]:
 
 
 def _leeg_maken():
+    from gebruikers.models import Gebruiker
+
+    Gebruiker.objects.filter(gemeente__isnull=False).delete()
+    Gebruiker.objects.filter(provincie__isnull=False).delete()
     for model in (Upload, Huisvesting, Opvangstand, Startstand, Taakstelling, Halfjaar):
         model.objects.all().delete()
     Inwonertal.objects.all().delete()
@@ -131,3 +135,31 @@ def test_a_broken_backup_restores_nothing(wereld, tmp_path):
     with pytest.raises(CommandError, match="niets gewijzigd"):
         call_command("importeer_alles", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
     assert not Gemeente.objects.exists() and not Taakstelling.objects.exists()
+
+
+def test_upload_reupload_undo_backup_and_restore_compare_the_stand_at_each_step(
+    wereld, platform, tmp_path
+):
+    from realisatie.services import upload_terugdraaien, upload_toepassen, upload_voorbereiden
+
+    begin = _standen()
+    bestand = b"gemeentecode;maand;personen\nGM0001;2017-01;25\nGM0002;2017-02;4\n"
+
+    eerste, _ = upload_voorbereiden(bestandsnaam="a.csv", inhoud=bestand, gebruiker=platform)
+    upload_toepassen(upload=eerste, gebruiker=platform)
+    na_upload = _standen()
+    assert na_upload != begin
+    assert "2017-03-01" in na_upload  # February's figure made March a peildatum
+
+    tweede, plan = upload_voorbereiden(bestandsnaam="a.csv", inhoud=bestand, gebruiker=platform)
+    assert plan.resultaat.ongewijzigd == 2
+    upload_toepassen(upload=tweede, gebruiker=platform)
+    assert _standen() == na_upload
+
+    call_command("exporteer_alles", str(tmp_path / "na_upload"), stdout=io.StringIO())
+    upload_terugdraaien(upload=eerste, gebruiker=platform)
+    assert _standen() == begin
+
+    _leeg_maken()
+    call_command("importeer_alles", str(tmp_path / "na_upload"), stdout=io.StringIO())
+    assert _standen() == na_upload
