@@ -117,6 +117,12 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
     return mark_safe("".join(delen))  # noqa: S308  every value above is escaped
 
 
+def _anders_dan_getoond(data, prefix: str) -> bool:
+    return any(
+        data.get(f"{prefix}-{k}", "") != data.get(f"initial-{prefix}-{k}", "") for k in WAARDEVELDEN
+    )
+
+
 def _vorige_maanden(maand: date) -> list[date]:
     """The earlier months of the half-year that ``maand`` is in."""
     begin = 1 if maand.month <= 6 else 7
@@ -160,9 +166,11 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
             huidig = cijfers.get((g.id, maand))
             initial = {k: getattr(huidig, k) if huidig else None for k in WAARDEVELDEN}
             initial["versie"] = huidig.versie if huidig else 0
-            form = (
-                None if data is None else MaandcijferForm(data, prefix=f"g{g.id}", initial=initial)
-            )
+            form = None
+            if data is not None and _anders_dan_getoond(data, f"g{g.id}"):
+                # Only rows the user typed in get a form: 390 bound forms cost ~1 s, and a row
+                # whose text is what the screen showed needs no check and is not saved.
+                form = MaandcijferForm(data, prefix=f"g{g.id}", initial=initial)
             stand_voor = voor_maand.get(g.id)
             rijen.append(
                 {
@@ -196,7 +204,7 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
         fouten = []
         for rij in rijen:
             form = rij["form"]
-            if not form.is_valid():
+            if form is not None and not form.is_valid():
                 form.markeer_fouten()
                 for naam, lijst in form.errors.items():
                     veld = form[naam] if naam in form.fields else form["personen"]
@@ -220,7 +228,7 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
                 versie=rij["form"].cleaned_data["versie"],
             )
             for rij in rijen
-            if rij["form"].gewijzigd
+            if rij["form"] is not None and rij["form"].gewijzigd
         ]
         if not invoer:
             messages.info(request, MELDING_NIETS_GEWIJZIGD)
@@ -250,7 +258,8 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
             )
         rijen = self.rijen(maand, provinciecode, data)
         for rij in rijen:
-            rij["form"].is_valid()
+            if rij["form"] is not None:
+                rij["form"].is_valid()
         return self.render_to_response(
             self.context(maand, provinciecode, rijen, fouten=fouten, conflict=True), status=409
         )

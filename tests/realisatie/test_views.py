@@ -289,3 +289,18 @@ def test_admin_edit_and_delete_leave_history_with_the_user(gebruikers, rol_clien
     records = list(Huisvesting.history.filter(id=h.pk).order_by("history_id"))
     assert [r.history_type for r in records][-2:] == ["~", "-"]
     assert all(r.history_user == beheerder for r in records[-2:])
+
+
+def test_the_grid_of_many_municipalities_can_be_saved(gebruikers, rol_clients):
+    """390 municipalities post ~3.500 fields; Django's default limit is 1.000."""
+    c = rol_clients[Rol.PLATFORM]
+    gemeente = gebruikers[Rol.GEMEENTE].gemeente
+    halfjaar = gemeente.taakstellingen.order_by("-halfjaar__jaar").first().halfjaar
+    for i in range(150):
+        g = GemeenteFactory(code=f"GM{i + 500:04d}", provincie=gemeente.provincie)
+        TaakstellingFactory(gemeente=g, halfjaar=halfjaar, personen=20)
+    data = _velden(c.get(INVOER, {"maand": "2017-01"}))
+    assert len(data) > 1000
+    data[f"g{gemeente.id}-personen"] = "1.001"
+    assert c.post(INVOER, data).status_code == 302
+    assert Huisvesting.objects.get(gemeente=gemeente, maand=JAN).personen == 1001
