@@ -1,6 +1,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from opnieuwthuis.logboek import gebeurtenis
 from taakstelling.models import Gemeente, Provincie
 
 from .choices import Rol
@@ -18,6 +19,7 @@ ROL_RECHTEN = {
     Rol.PLATFORM: {
         "taakstelling": _SCHRIJVEN,
         "realisatie": _SCHRIJVEN,
+        "gebruikers": _SCHRIJVEN,
     },
     Rol.MINISTERIE: {"taakstelling": ("view",), "realisatie": ("view",)},
     Rol.PROVINCIE: {"taakstelling": ("view",), "realisatie": ("view",)},
@@ -78,6 +80,7 @@ def gebruiker_opslaan(
             raise GebruikerFout(FOUT_ONBEKENDE_PROVINCIE.format(code=provinciecode))
 
     gebruiker = Gebruiker.objects.filter(username=naam).first() or Gebruiker(username=naam)
+    oud = _koppeling(gebruiker) if gebruiker.pk else None
     gebruiker.rol = rol
     gebruiker.gemeente = gemeente
     gebruiker.provincie = provincie
@@ -91,6 +94,30 @@ def gebruiker_opslaan(
         gebruiker.set_unusable_password()
     gebruiker.full_clean()
     gebruiker.save()
-    groepen = rollen_inrichten()
-    gebruiker.groups.set([groepen[rol]])
+    rol_toepassen(gebruiker=gebruiker, oud=oud)
     return gebruiker
+
+
+def _koppeling(gebruiker: Gebruiker) -> tuple:
+    return (gebruiker.rol, gebruiker.gemeente_id, gebruiker.provincie_id)
+
+
+@transaction.atomic
+def rol_toepassen(*, gebruiker: Gebruiker, oud: tuple | None, door: str | None = None) -> None:
+    """Put the user in the group of their role (and no other) and log a change of role or link.
+
+    Called by every path that sets a role: the command, the service above and the admin.
+    """
+    groepen = rollen_inrichten()
+    gebruiker.groups.set([groepen[gebruiker.rol]] if gebruiker.rol in groepen else [])
+    nieuw = _koppeling(gebruiker)
+    if oud != nieuw:
+        gebeurtenis(
+            "rol_gewijzigd",
+            gebruiker=gebruiker.username,
+            rol=gebruiker.rol,
+            gemeente=gebruiker.gemeente.code if gebruiker.gemeente else None,
+            provincie=gebruiker.provincie.code if gebruiker.provincie else None,
+            vorige_rol=oud[0] if oud else None,
+            door=door,
+        )

@@ -5,34 +5,39 @@ single saves and deletes, which covers the admin). ``gecachet()`` stores through
 framework, so several processes share it when REDIS_URL is set and stay correct when it is not.
 """
 
+import uuid
 from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import F
 
 CACHE_DUUR = 60 * 60 * 24  # a day; a new data version makes older entries unreachable anyway
 
 
-def gegevensversie() -> int:
+def gegevensversie() -> str:
     from taakstelling.models import Gegevensversie
 
-    return Gegevensversie.objects.filter(pk=1).values_list("versie", flat=True).first() or 0
+    token = Gegevensversie.objects.filter(pk=1).values_list("token", flat=True).first()
+    if token is None:
+        gegevens_gewijzigd()
+        token = Gegevensversie.objects.filter(pk=1).values_list("token", flat=True).first()
+    return token
 
 
 def gegevens_gewijzigd(**_kwargs) -> None:
     from taakstelling.models import Gegevensversie
 
-    if Gegevensversie.objects.filter(pk=1).update(versie=F("versie") + 1):
+    token = uuid.uuid4().hex
+    if Gegevensversie.objects.filter(pk=1).update(token=token):
         return
     try:
         with transaction.atomic():
-            Gegevensversie.objects.create(pk=1, versie=1)
+            Gegevensversie.objects.create(pk=1, token=token)
     except IntegrityError:  # another process created it first
-        Gegevensversie.objects.filter(pk=1).update(versie=F("versie") + 1)
+        Gegevensversie.objects.filter(pk=1).update(token=token)
 
 
-def gecachet(naam: str, maak: Callable, *sleutel, versie: int | None = None):
+def gecachet(naam: str, maak: Callable, *sleutel, versie: str | None = None):
     """Return the cached result of ``maak()`` for this name, key parts and data version."""
     versie = gegevensversie() if versie is None else versie
     onderdelen = ":".join(str(s) for s in sleutel)

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from . import views
+
 admin.site.site_header = "Opnieuw Thuis – beheer"
 admin.site.site_title = "Opnieuw Thuis"
 
@@ -9,6 +11,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("gezond/", views.gezond, name="gezond"),
     path("realisatie/", include("realisatie.urls")),
     path("", include("rapportage.urls")),
 ]

@@ -214,17 +214,18 @@ class Startstand(models.Model):
 
 
 class Gegevensversie(models.Model):
-    """One row whose counter rises with every change of a figure, in the same transaction.
+    """One row whose token is replaced with every change of a figure, in the same transaction.
 
     Caches (the calculation, charts, reports) are keyed on it, so every process sees a change at
-    once, whatever cache backend it has (stateless processes, one database).
+    once, whatever cache backend it has (stateless processes, one database). A random token rather
+    than a counter: a restored or recreated database never meets the cache entries of another.
     """
 
-    versie = models.PositiveBigIntegerField(default=0)
+    token = models.CharField(max_length=32)
 
     class Meta:
         verbose_name = "gegevensversie"
         verbose_name_plural = "gegevensversie"
 
     def __str__(self) -> str:
-        return f"versie {self.versie}"
+        return self.token

@@ -55,3 +55,13 @@ def rol_clients(gebruikers):
     from django.test import Client
 
     return {rol: _client(Client, g) for rol, g in gebruikers.items()}
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Each test starts with an empty cache, as a fresh process would."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-niet-voor-productie")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+os.environ.setdefault("DJANGO_HTTPS", "false")  # the test client and live_server speak http
 
 from .base import *  # noqa: E402,F403
 
@@ -14,3 +15,4 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DEMO_GEBRUIKERS = True
+WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed

@@ -1,0 +1,62 @@
+"""The one scoping mechanism: restrict(user) on every scoped queryset."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from gebruikers.choices import Rol
+from realisatie.models import Huisvesting
+from taakstelling.models import Gemeente, Provincie, Taakstelling
+from tests.factories import maak_gebruikers, maak_wereld
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def wereld():
+    gemeenten = maak_wereld(4, provincies=2)  # GM0001, GM0003 in PV20; GM0002, GM0004 in PV21
+    return gemeenten, maak_gebruikers()
+
+
+def codes(queryset, pad="code"):
+    return sorted(set(queryset.values_list(pad, flat=True)))
+
+
+def test_each_role_sees_its_scope(wereld):
+    _, g = wereld
+    assert codes(Gemeente.objects.restrict(g[Rol.PLATFORM])) == [
+        "GM0001",
+        "GM0002",
+        "GM0003",
+        "GM0004",
+    ]
+    assert codes(Gemeente.objects.restrict(g[Rol.MINISTERIE])) == [
+        "GM0001",
+        "GM0002",
+        "GM0003",
+        "GM0004",
+    ]
+    assert codes(Gemeente.objects.restrict(g[Rol.PROVINCIE])) == ["GM0001", "GM0003"]
+    assert codes(Gemeente.objects.restrict(g[Rol.GEMEENTE])) == ["GM0001"]
+    assert codes(Gemeente.objects.restrict(g["andere_gemeente"])) == ["GM0002"]
+    assert codes(Gemeente.objects.restrict(AnonymousUser())) == []
+
+
+def test_related_models_follow_their_path_to_the_municipality(wereld):
+    _, g = wereld
+    assert codes(Huisvesting.objects.restrict(g[Rol.GEMEENTE]), "gemeente__code") == ["GM0001"]
+    assert codes(Taakstelling.objects.restrict(g[Rol.PROVINCIE]), "gemeente__code") == [
+        "GM0001",
+        "GM0003",
+    ]
+
+
+def test_a_user_without_role_or_inactive_sees_nothing(wereld):
+    _, g = wereld
+    ambtenaar = g[Rol.GEMEENTE]
+    ambtenaar.is_active = False
+    assert not Gemeente.objects.restrict(ambtenaar).exists()
+    from gebruikers.models import Gebruiker
+
+    zonder = Gebruiker.objects.create(username="zonder-rol")
+    assert not Gemeente.objects.restrict(zonder).exists()
+    assert Provincie.objects.count() == 2

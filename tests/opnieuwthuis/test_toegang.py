@@ -1,0 +1,129 @@
+"""The access matrix, built from the URL configuration itself.
+
+Every named URL of the project must have an entry in MATRIX: a list of cases, each with the URL's
+arguments (from the test world), the method, and the status each role gets. A URL without an entry
+fails ``test_every_url_is_in_the_matrix``. Outside a user's scope the answer is 404; writing is
+refused (403) to every role but platform staff; anonymous users go to the login page.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from gebruikers.choices import Rol
+from tests.factories import maak_gebruikers, maak_wereld
+
+pytestmark = pytest.mark.django_db
+
+ROLLEN = ["anoniem", Rol.PLATFORM, Rol.MINISTERIE, Rol.PROVINCIE, Rol.GEMEENTE, "andere_gemeente"]
+LOGIN = "login"  # expected: a redirect to the login page
+
+# Shorthands for the usual rows.
+IEDEREEN = {r: 200 for r in ROLLEN}
+INGELOGD = {"anoniem": LOGIN, **{r: 200 for r in ROLLEN[1:]}}
+ALLEEN_PLATFORM = {"anoniem": LOGIN, Rol.PLATFORM: 200, **{r: 403 for r in ROLLEN[2:]}}
+
+
+@dataclass
+class Geval:
+    verwacht: dict
+    kwargs: object = field(default_factory=dict)  # dict, or callable(wereld) -> dict
+    methode: str = "get"
+    data: object = None
+    query: str = ""
+
+
+def eigen_gemeente(w):
+    return {"code": w["eigen"].code}
+
+
+def andere_provincie_gemeente(w):
+    return {"code": w["elders"].code}
+
+
+MATRIX: dict[str, list[Geval]] = {
+    "login": [Geval(IEDEREEN)],
+    "logout": [Geval({r: 302 for r in ROLLEN}, methode="post")],
+    "gezond": [Geval(IEDEREEN)],
+    "rapportage:start": [
+        Geval(INGELOGD),
+        Geval({"anoniem": LOGIN, **{r: 404 for r in ROLLEN[1:]}}, query="?peildatum=2031-01-01"),
+    ],
+}
+
+
+def alle_namen(patronen=None, prefix=""):
+    patronen = get_resolver().url_patterns if patronen is None else patronen
+    for patroon in patronen:
+        if isinstance(patroon, URLResolver):
+            if patroon.namespace == "admin":
+                continue  # the admin has its own test below
+            naam = f"{prefix}{patroon.namespace}:" if patroon.namespace else prefix
+            yield from alle_namen(patroon.url_patterns, naam)
+        elif isinstance(patroon, URLPattern) and patroon.name:
+            yield f"{prefix}{patroon.name}"
+
+
+def test_every_url_is_in_the_matrix():
+    ontbrekend = sorted(set(alle_namen()) - set(MATRIX))
+    assert not ontbrekend, f"URL's zonder regel in de toegangsmatrix: {ontbrekend}"
+    verouderd = sorted(set(MATRIX) - set(alle_namen()))
+    assert not verouderd, f"Regels voor URL's die niet meer bestaan: {verouderd}"
+
+
+@pytest.fixture
+def wereld():
+    gemeenten = maak_wereld(4, provincies=2)  # GM0001, GM0003 in PV20; GM0002, GM0004 in PV21
+    gebruikers = maak_gebruikers()
+    return {
+        "gemeenten": gemeenten,
+        "gebruikers": gebruikers,
+        "eigen": gemeenten[0],
+        "buur": gemeenten[2],
+        "elders": gemeenten[1],
+    }
+
+
+def _client(rol, wereld):
+    from django.test import Client
+
+    c = Client()
+    if rol != "anoniem":
+        c.force_login(wereld["gebruikers"][rol])
+    return c
+
+
+@pytest.mark.parametrize("naam", sorted(MATRIX))
+def test_access(naam, wereld):
+    for geval in MATRIX[naam]:
+        kwargs = geval.kwargs(wereld) if callable(geval.kwargs) else geval.kwargs
+        url = reverse(naam, kwargs=kwargs) + geval.query
+        for rol, verwacht in geval.verwacht.items():
+            antwoord = getattr(_client(rol, wereld), geval.methode)(url, data=geval.data)
+            if verwacht == LOGIN:
+                assert antwoord.status_code == 302, (naam, rol, url)
+                assert antwoord["Location"].startswith(reverse("login")), (naam, rol, url)
+            else:
+                assert antwoord.status_code == verwacht, (naam, rol, url, antwoord.status_code)
+
+
+def test_only_platform_staff_reach_the_admin(wereld):
+    for rol in ROLLEN:
+        antwoord = _client(rol, wereld).get("/beheer/")
+        if rol == Rol.PLATFORM:
+            assert antwoord.status_code == 200
+        else:
+            assert antwoord.status_code == 302 and "/beheer/login/" in antwoord["Location"], rol
+
+
+def test_admin_changes_are_refused_to_other_roles(wereld):
+    from realisatie.models import Huisvesting
+
+    h = Huisvesting.objects.first()
+    url = f"/beheer/realisatie/huisvesting/{h.pk}/change/"
+    for rol in ROLLEN[2:]:
+        antwoord = _client(rol, wereld).post(url, {"personen": 999})
+        assert antwoord.status_code == 302, rol
+    h.refresh_from_db()
+    assert h.personen != 999
