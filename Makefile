@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-unit test-e2e lint install migrate demo clean
+.PHONY: run test test-unit test-e2e lint install migrate demo clean bench load
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,3 +43,11 @@ lint: install
 
 clean:
 	rm -rf $(VENV) opnieuwthuis.sqlite3 staticfiles .pytest_cache
+
+# Speed (README "Snelheid"): the benchmark on its own synthetic data set (bench/bench*.sqlite3, or
+# BENCH_DATABASE_URL), and a 30 s wrk run against gunicorn on PostgreSQL. Both write bench/*.json.
+bench: install
+	$(BIN)/python -m bench.run
+
+load: install
+	bash bench/load.sh

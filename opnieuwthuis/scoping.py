@@ -15,6 +15,9 @@ def _lookup(model, suffix: str) -> str:
 
 
 class RestrictedQuerySet(models.QuerySet):
+    """A model opts out of the municipality scope with ``gemeente_scope = False``: a province is a
+    supervisor's unit, and its totals would tell an official about the neighbours."""
+
     def restrict(self, user):
         from gebruikers.choices import Rol
 
@@ -24,7 +27,11 @@ class RestrictedQuerySet(models.QuerySet):
             return self
         if user.rol == Rol.PROVINCIE and user.provincie_id:
             return self.filter(**{_lookup(self.model, "provincie_id"): user.provincie_id})
-        if user.rol == Rol.GEMEENTE and user.gemeente_id:
+        if (
+            user.rol == Rol.GEMEENTE
+            and user.gemeente_id
+            and getattr(self.model, "gemeente_scope", True)
+        ):
             return self.filter(**{_lookup(self.model, "id"): user.gemeente_id})
         return self.none()
 

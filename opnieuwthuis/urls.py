@@ -11,7 +11,9 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("taakstelling/", include("taakstelling.urls")),
     path("gezond/", views.gezond, name="gezond"),
+    path("ping/", views.PingView.as_view(), name="ping"),
     path("realisatie/", include("realisatie.urls")),
     path("", include("rapportage.urls")),
 ]

@@ -1,8 +1,11 @@
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.generic import View
+
+from .scoping import ScopedViewMixin
 
 
 @never_cache
@@ -24,3 +27,15 @@ def gezond(request):
             {"status": "fout", "database": True, "migraties": len(openstaand)}, status=503
         )
     return JsonResponse({"status": "ok", "database": True, "migraties": 0})
+
+
+class PingView(ScopedViewMixin, View):
+    """The trivial logged-in view: what the framework itself costs (middleware, session, user).
+
+    The benchmark (bench/) divides every page's time by this one's, measured in the same run.
+    """
+
+    def get(self, request, *args, **kwargs):
+        antwoord = HttpResponse("ok", content_type="text/plain; charset=utf-8")
+        antwoord["Cache-Control"] = "no-store"
+        return antwoord

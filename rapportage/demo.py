@@ -26,11 +26,14 @@ from realisatie.services import (
 from taakstelling.choices import Afrondingsmethode
 from taakstelling.services import (
     GEMEENTEN_KOLOMMEN,
+    HERINDELING_KOLOMMEN,
     STARTSTAND_KOLOMMEN,
     TAAKSTELLING_KOLOMMEN,
     gemeenten_importeren,
     halfjaar_vastleggen,
+    herindelingen_importeren,
     startstanden_importeren,
+    taakstelling_verdelen,
     taakstellingen_importeren,
 )
 
@@ -38,6 +41,11 @@ from .berekening import verdeel_geheel
 
 GEMEENTEN_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "gemeenten_2016.csv"
 INWONERS_PEILDATUM = date(2016, 1, 1)
+# Meierijstad (1-1-2017) and the reorganisations of 1-1-2018 (fixtures/BRONNEN.md).
+HERINDELINGEN_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "herindelingen_2017_2018.csv"
+# 2017-II: the national number found (landelijke_cijfers.csv), distributed by the law over the
+# 388 municipalities of 2017. Meierijstad takes over its predecessors' balances from then on.
+TAAKSTELLING_2017_II = 10_000
 
 # The national row "stand realisatie taakstelling op 1 februari 2017" (domain.md).
 BEGINSTAND_2016_II = 5_282
@@ -169,4 +177,17 @@ def laad_demo() -> dict[str, str]:
     for peildatum, wachtend, alleenstaand in OPVANG:
         opvangstand_vastleggen(peildatum=peildatum, wachtend=wachtend, alleenstaand=alleenstaand)
     verslag["opvangstanden"] = f"{len(OPVANG)} peildata"
+    verslag["herindelingen"] = herindelingen_importeren(
+        tabel=lees_tabel(HERINDELINGEN_BESTAND.read_bytes(), HERINDELING_KOLOMMEN)
+    )
+    verdeling = taakstelling_verdelen(
+        jaar=2017,
+        helft=2,
+        landelijk=TAAKSTELLING_2017_II,
+        methode=Afrondingsmethode.WETTELIJK,
+        illustratief=True,
+    )
+    verslag["taakstelling 2017-II"] = (
+        f"{len(verdeling.regels)} gemeenten, landelijk {verdeling.landelijk}, som {verdeling.som}"
+    )
     return {k: str(v) for k, v in verslag.items()}

@@ -8,7 +8,14 @@ from django.conf import settings
 
 from opnieuwthuis.cache import gecachet
 from realisatie.models import Huisvesting, Opvangstand
-from taakstelling.models import Gemeente, Halfjaar, Startstand, Taakstelling
+from taakstelling.models import (
+    Gemeente,
+    Halfjaar,
+    Herindeling,
+    Startstand,
+    Taakstelling,
+    VervangenTaakstelling,
+)
 
 from . import berekening
 
@@ -17,8 +24,72 @@ def _frame(queryset, kolommen: list[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(list(queryset), columns=kolommen)
 
 
-def berekening_invoer() -> dict[str, pd.DataFrame]:
-    return {
+HERINDELING_KOLOMMEN = ["datum", "van_gemeente_id", "naar_gemeente_id", "aandeel"]
+
+
+def herindelingen(halfjaren: pd.DataFrame, taakstellingen: pd.DataFrame) -> pd.DataFrame:
+    """The reorganisations as the calculation takes them, read in one query.
+
+    ``datum`` becomes the start of the half-year in which the balances move: the first one, on
+    or after the reorganisation, in which no predecessor of that row still carries a quota and
+    every successor of it does. A quota distributed before the reorganisation stays with the old
+    municipalities for its half-year (2017-I was carried by the 390 municipalities of 2016, so
+    Meierijstad takes over their balances from 2017-II), and a balance never goes to a successor
+    that has no quota yet (the calculation would not carry it: a person would be lost).
+    """
+    rijen = pd.DataFrame.from_records(
+        list(Herindeling.objects.values_list("datum", "van_id", "naar_id", "aandeel")),
+        columns=HERINDELING_KOLOMMEN,
+    )
+    if rijen.empty:
+        return rijen
+    index = {
+        int(h.halfjaar_id): berekening.periode_index(int(h.jaar), int(h.helft))
+        for h in halfjaren.itertuples()
+    }
+    perioden: dict[int, list[int]] = {}
+    for g, h in zip(taakstellingen["gemeente_id"], taakstellingen["halfjaar_id"]):
+        if int(h) in index:
+            perioden.setdefault(int(g), []).append(index[int(h)])
+    rijen["aandeel"] = rijen["aandeel"].astype(float)
+    rijen["k"] = [berekening.eerste_periode_vanaf(d) for d in rijen["datum"]]
+    for (_datum, van), groep in rijen.groupby(["datum", "van_gemeente_id"]):
+        k = int(groep["k"].iloc[0])
+        k = max([k, *(p + 1 for p in perioden.get(int(van), []))])
+        for naar in groep["naar_gemeente_id"]:
+            later = [p for p in perioden.get(int(naar), []) if p >= k]
+            if later:
+                k = max(k, min(later))
+        rijen.loc[groep.index, "k"] = k
+    rijen["datum"] = [berekening.periode_begin(int(k)) for k in rijen["k"]]
+    return rijen[HERINDELING_KOLOMMEN]
+
+
+def _taakstellingen(peildatum: date | None) -> pd.DataFrame:
+    """The quotas, as they were on ``peildatum`` where a revision took effect after it."""
+    kolommen = ["gemeente_id", "halfjaar_id", "personen"]
+    huidig = _frame(Taakstelling.objects.values_list(*kolommen), kolommen)
+    if peildatum is None:
+        return huidig
+    eerder = _frame(
+        VervangenTaakstelling.objects.filter(herziening__ingangsdatum__gt=peildatum)
+        .order_by("herziening__ingangsdatum")
+        .values_list("gemeente_id", "herziening__halfjaar_id", "personen"),
+        kolommen,
+    )
+    if eerder.empty:
+        return huidig
+    # The earliest revision after the peildatum holds the quota that was valid on it.
+    eerder = eerder.drop_duplicates(["gemeente_id", "halfjaar_id"], keep="first")
+    return (
+        pd.concat([eerder, huidig], ignore_index=True)
+        .drop_duplicates(["gemeente_id", "halfjaar_id"], keep="first")
+        .reset_index(drop=True)
+    )
+
+
+def berekening_invoer(peildatum: date | None = None) -> dict[str, pd.DataFrame]:
+    invoer = {
         "gemeenten": _frame(
             Gemeente.objects.order_by("id").values_list(
                 "id", "code", "naam", "provincie__code", "provincie__naam"
@@ -28,10 +99,7 @@ def berekening_invoer() -> dict[str, pd.DataFrame]:
         "halfjaren": _frame(
             Halfjaar.objects.values_list("id", "jaar", "helft"), ["halfjaar_id", "jaar", "helft"]
         ),
-        "taakstellingen": _frame(
-            Taakstelling.objects.values_list("gemeente_id", "halfjaar_id", "personen"),
-            ["gemeente_id", "halfjaar_id", "personen"],
-        ),
+        "taakstellingen": _taakstellingen(peildatum),
         "startstanden": _frame(
             Startstand.objects.values_list("gemeente_id", "halfjaar_id", "personen"),
             ["gemeente_id", "halfjaar_id", "personen"],
@@ -41,6 +109,8 @@ def berekening_invoer() -> dict[str, pd.DataFrame]:
             ["gemeente_id", "maand", "personen"],
         ),
     }
+    invoer["herindelingen"] = herindelingen(invoer["halfjaren"], invoer["taakstellingen"])
+    return invoer
 
 
 def instellingen() -> berekening.Instellingen:
@@ -56,7 +126,9 @@ def stand_op(peildatum: date) -> berekening.Stand:
     regels = instellingen()
     return gecachet(
         "stand",
-        lambda: berekening.bereken_stand(peildatum, instellingen=regels, **berekening_invoer()),
+        lambda: berekening.bereken_stand(
+            peildatum, instellingen=regels, **berekening_invoer(peildatum)
+        ),
         peildatum.isoformat(),
         regels.voorsprong_meenemen,
         regels.grens_achter,
@@ -86,6 +158,50 @@ def beperk_tot_gebruiker(stand: berekening.Stand, user) -> berekening.Stand:
         landelijk=stand.landelijk,
         verloop=stand.verloop[stand.verloop["gemeente_id"].isin(toegestaan)],
     )
+
+
+# --- Dashboards, list, map and charts (issue 6) -------------------------------------------------
+
+
+def maandrealisatie(peildatum: date, gemeente_id: int | None = None) -> list[tuple[date, int]]:
+    """Persons housed per month of the half-year of ``peildatum``, before it (the months the stand
+    counts): nationally, or for one municipality. One query; months without a figure give 0."""
+    from django.db.models import Sum
+
+    begin = berekening.periode_begin(berekening.periode_van(peildatum))
+    rijen = Huisvesting.objects.filter(maand__gte=begin, maand__lt=peildatum)
+    if gemeente_id is not None:
+        rijen = rijen.filter(gemeente_id=gemeente_id)
+    per_maand = dict(
+        rijen.values("maand").annotate(som=Sum("personen")).values_list("maand", "som")
+    )
+    maanden = []
+    maand = begin
+    while maand < peildatum:
+        maanden.append((maand, int(per_maand.get(maand) or 0)))
+        maand = _volgende_maand(maand)
+    return maanden
+
+
+def inwoners_per_gemeente() -> dict[int, int]:
+    """The latest CBS population of every municipality (one query)."""
+    from taakstelling.models import Inwonertal
+
+    uit: dict[int, int] = {}
+    for gemeente_id, aantal in Inwonertal.objects.order_by("gemeente_id", "peildatum").values_list(
+        "gemeente_id", "aantal"
+    ):
+        uit[gemeente_id] = aantal  # ordered by date: the last one wins
+    return uit
+
+
+def kaart_voorgangers() -> dict[str, list[str]]:
+    """For municipalities formed after 2016 (the map's boundaries): the codes of the 2016
+    municipalities they came from, e.g. ``{"GM1948": ["GM0844", "GM0846", "GM0860"]}``.
+
+    Empty until the reorganisation model exists; the map draws a successor from these shapes.
+    """
+    return {}
 
 
 def _volgende_maand(maand: date) -> date:

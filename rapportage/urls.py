@@ -1,8 +1,37 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
+
+
+class CodeConverter:
+    """CBS codes: GM0363, PV27. Anything else is not a page (404)."""
+
+    regex = "(?:GM[0-9]{4}|PV[0-9]{2})"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(CodeConverter, "cbscode")
 
 app_name = "rapportage"
 urlpatterns = [
     path("", views.StartView.as_view(), name="start"),
+    path("gemeenten/", views.GemeenteListView.as_view(), name="gemeente_list"),
+    path("gemeenten/<cbscode:code>/", views.GemeenteView.as_view(), name="gemeente"),
+    path("provincies/<cbscode:code>/", views.ProvincieView.as_view(), name="provincie"),
+    path("kaart/", views.KaartView.as_view(), name="kaart"),
+    path(
+        "grafieken/landelijk.svg",
+        views.LandelijkeGrafiekView.as_view(),
+        name="grafiek_landelijk",
+    ),
+    path(
+        "grafieken/gemeenten/<cbscode:code>.svg",
+        views.GemeenteGrafiekView.as_view(),
+        name="grafiek_gemeente",
+    ),
 ]

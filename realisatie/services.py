@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -216,7 +217,7 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
     bestaand = {
         (h.gemeente_id, h.maand): h
         for h in Huisvesting.objects.filter(
-            maand__in=maanden, gemeente__in=[r.gemeente for r in plan.regels]
+            maand__in=maanden, gemeente_id__in={r.gemeente.id for r in plan.regels}
         )
     }
     for regel in plan.regels:
@@ -225,6 +226,24 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
             regel.oud = oud
             regel.actie = Actie.ONGEWIJZIGD if _waarden(oud) == regel.waarden else Actie.GEWIJZIGD
     return plan
+
+
+def _bijwerken(records: list[Huisvesting], velden: list[str]) -> None:
+    """Write changed rows: one UPDATE per distinct set of new values, each raising the version.
+
+    ``bulk_update`` builds a CASE WHEN per field per row and costs about 1.5 ms a row (70 s for a
+    file that corrects 19.000 figures); monthly figures are small numbers that repeat, so grouping
+    by value needs a few hundred statements instead. Like ``bulk_update`` it sends no signals: the
+    caller writes the history rows.
+    """
+    groepen: dict[tuple, list[int]] = {}
+    for record in records:
+        groepen.setdefault(tuple(getattr(record, v) for v in velden), []).append(record.pk)
+    for waarden, pks in groepen.items():
+        for begin in range(0, len(pks), 500):  # stay far below SQLite's parameter limit
+            Huisvesting.objects.filter(pk__in=pks[begin : begin + 500]).update(
+                **dict(zip(velden, waarden)), versie=F("versie") + 1
+            )
 
 
 def _plan_toepassen(plan: Plan, *, gebruiker, reden: str) -> tuple[list, dict]:
@@ -257,12 +276,11 @@ def _plan_toepassen(plan: Plan, *, gebruiker, reden: str) -> tuple[list, dict]:
     bulk_create_with_history(
         nieuw, Huisvesting, default_user=gebruiker, default_change_reason=_reden(reden)
     )
-    bulk_update_with_history(
-        gewijzigd,
-        Huisvesting,
-        [*WAARDEVELDEN, "versie"],
-        default_user=gebruiker,
-        default_change_reason=_reden(reden),
+    _bijwerken(gewijzigd, WAARDEVELDEN)
+    # _bijwerken sends no signals, so the audit rows are written here, as bulk_update_with_history
+    # would after its (much slower) bulk_update.
+    Huisvesting.history.bulk_history_create(
+        gewijzigd, update=True, default_user=gebruiker, default_change_reason=_reden(reden)
     )
     if nieuw or gewijzigd:
         gegevens_gewijzigd()

@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from .models import Gemeente, Halfjaar, Inwonertal, Provincie, Startstand, Taakstelling
+from .models import (
+    Gemeente,
+    Halfjaar,
+    Herindeling,
+    Herziening,
+    Inwonertal,
+    Provincie,
+    Startstand,
+    Taakstelling,
+    Uitwisseling,
+)
 
 
 @admin.register(Provincie)
@@ -38,3 +48,34 @@ class TaakstellingAdmin(admin.ModelAdmin):
 class StartstandAdmin(admin.ModelAdmin):
     list_display = ["gemeente", "halfjaar", "personen"]
     list_select_related = ["gemeente", "halfjaar"]
+
+
+class AlleenLezenAdmin(admin.ModelAdmin):
+    """Written only through the services (pages and commands), which keep quotas and balances
+    consistent; the admin shows them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Herindeling)
+class HerindelingAdmin(AlleenLezenAdmin):
+    list_display = ["datum", "van", "naar", "aandeel"]
+    list_select_related = ["van", "naar"]
+
+
+@admin.register(Uitwisseling)
+class UitwisselingAdmin(AlleenLezenAdmin):
+    list_display = ["halfjaar", "van", "naar", "personen", "toelichting"]
+    list_select_related = ["halfjaar", "van", "naar"]
+
+
+@admin.register(Herziening)
+class HerzieningAdmin(AlleenLezenAdmin):
+    list_display = ["halfjaar", "ingangsdatum", "landelijk_oud", "landelijk_nieuw"]

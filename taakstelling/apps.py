@@ -8,6 +8,28 @@ class TaakstellingConfig(AppConfig):
     def ready(self):
         from opnieuwthuis.cache import volg_wijzigingen
 
-        from .models import Gemeente, Halfjaar, Inwonertal, Provincie, Startstand, Taakstelling
+        from .models import (
+            Gemeente,
+            Halfjaar,
+            Herindeling,
+            Herziening,
+            Inwonertal,
+            Provincie,
+            Startstand,
+            Taakstelling,
+            Uitwisseling,
+            VervangenTaakstelling,
+        )
 
-        volg_wijzigingen(Provincie, Gemeente, Inwonertal, Halfjaar, Taakstelling, Startstand)
+        volg_wijzigingen(
+            Provincie,
+            Gemeente,
+            Inwonertal,
+            Halfjaar,
+            Taakstelling,
+            Startstand,
+            Herindeling,
+            Uitwisseling,
+            Herziening,
+            VervangenTaakstelling,
+        )

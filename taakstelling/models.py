@@ -19,6 +19,8 @@ class Provincie(models.Model):
     naam = models.CharField(max_length=100, unique=True)
 
     gemeente_lookup = "gemeenten"
+    gemeente_scope = False  # officials see their municipality, not its province
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "provincie"
@@ -44,7 +46,11 @@ class Gemeente(models.Model):
     provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, related_name="gemeenten")
     begindatum = models.DateField(null=True, blank=True, help_text="Leeg: bestond al.")
     einddatum = models.DateField(
-        null=True, blank=True, help_text="Eerste dag waarop de gemeente niet meer bestaat."
+        null=True,
+        blank=True,
+        help_text="Eerste dag waarop de gemeente geen cijfers meer draagt: de dag van de "
+        "herindeling, of het eind van het halfjaar waarvan de taakstelling al vóór de herindeling "
+        "over de oude gemeenten was verdeeld.",
     )
 
     gemeente_lookup = ""
@@ -229,3 +235,157 @@ class Gegevensversie(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class Herindeling(models.Model):
+    """One predecessor→successor link of a municipal reorganisation (Huisvestingswet art. 30).
+
+    A merger has one row per predecessor (aandeel 1), a split one row per successor (the share of
+    the predecessor that goes there; together 1). From ``datum`` the successor exists and the
+    predecessor ends, unless it is also one of its own successors. Balances move to the successors
+    at the first half-year, on or after ``datum``, in which the predecessor no longer carries a
+    quota: a quota distributed before the reorganisation stays with the old municipalities for its
+    half-year (2017-I was still carried by the 390 municipalities of 2016).
+    """
+
+    history = HistoricalRecords()
+
+    datum = models.DateField(help_text="De dag van de herindeling (1 januari).")
+    van = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="herindelingen_uit", verbose_name="van"
+    )
+    naar = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="herindelingen_in", verbose_name="naar"
+    )
+    aandeel = models.DecimalField(
+        max_digits=7,
+        decimal_places=6,
+        help_text="Het deel van de oude gemeente dat naar de nieuwe gaat (1 = helemaal).",
+    )
+
+    gemeente_lookup = "naar"
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "herindeling"
+        verbose_name_plural = "herindelingen"
+        ordering = ["datum", "naar__naam", "van__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["datum", "van", "naar"],
+                name="herindeling_uniek",
+                violation_error_message="Deze herindeling staat er al.",
+            ),
+            models.CheckConstraint(
+                condition=Q(aandeel__gt=0) & Q(aandeel__lte=1),
+                name="herindeling_aandeel",
+                violation_error_message="Een aandeel ligt tussen 0 (niet meegerekend) en 1.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.van} → {self.naar} op {self.datum:%d-%m-%Y} ({self.aandeel})"
+
+
+class Uitwisseling(models.Model):
+    """An agreement between two municipalities to shift quota in a half-year (art. 29 lid 2).
+
+    ``van`` houses ``personen`` fewer, ``naar`` as many more; their combined total stays equal.
+    The quotas (``Taakstelling``) are changed when the agreement is recorded.
+    """
+
+    history = HistoricalRecords()
+
+    halfjaar = models.ForeignKey(Halfjaar, on_delete=models.PROTECT, related_name="uitwisselingen")
+    van = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="uitwisselingen_uit", verbose_name="van"
+    )
+    naar = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="uitwisselingen_in", verbose_name="naar"
+    )
+    personen = models.PositiveIntegerField()
+    toelichting = models.CharField(max_length=300, blank=True)
+
+    gemeente_lookup = "van"
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "uitwisseling"
+        verbose_name_plural = "uitwisselingen"
+        ordering = ["halfjaar", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(personen__gt=0),
+                name="uitwisseling_positief",
+                violation_error_message="Een uitwisseling verplaatst minstens één persoon.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(van=F("naar")),
+                name="uitwisseling_twee_gemeenten",
+                violation_error_message="Een gemeente wisselt niet met zichzelf uit.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.halfjaar}: {self.personen} van {self.van} naar {self.naar}"
+
+
+class Herziening(models.Model):
+    """A revision of a half-year's national number during the half-year (domain rule 5).
+
+    From ``ingangsdatum`` the municipal quotas are the recomputed ones; for a peildatum before it
+    the calculation uses the quotas as they were (``VervangenTaakstelling``).
+    """
+
+    history = HistoricalRecords()
+
+    halfjaar = models.ForeignKey(Halfjaar, on_delete=models.PROTECT, related_name="herzieningen")
+    ingangsdatum = models.DateField()
+    landelijk_oud = models.PositiveIntegerField("landelijke taakstelling vóór")
+    landelijk_nieuw = models.PositiveIntegerField("landelijke taakstelling na")
+    afrondingsmethode = models.CharField(max_length=20, choices=Afrondingsmethode.choices)
+
+    class Meta:
+        verbose_name = "herziening"
+        verbose_name_plural = "herzieningen"
+        ordering = ["halfjaar", "ingangsdatum"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["halfjaar", "ingangsdatum"],
+                name="herziening_uniek",
+                violation_error_message="Dit halfjaar heeft al een herziening op die datum.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.halfjaar}: {self.landelijk_oud} → {self.landelijk_nieuw} per {self.ingangsdatum:%d-%m-%Y}"
+
+
+class VervangenTaakstelling(models.Model):
+    """The quota of a municipality as it was before a revision: valid for peildata before it."""
+
+    history = HistoricalRecords()
+
+    herziening = models.ForeignKey(
+        Herziening, on_delete=models.CASCADE, related_name="vervangen_taakstellingen"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="vervangen_taakstellingen"
+    )
+    personen = models.PositiveIntegerField()
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "vervangen taakstelling"
+        verbose_name_plural = "vervangen taakstellingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["herziening", "gemeente"],
+                name="vervangen_taakstelling_uniek",
+                violation_error_message="Deze gemeente staat al bij deze herziening.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} vóór {self.herziening}: {self.personen}"

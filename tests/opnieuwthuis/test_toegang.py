@@ -34,22 +34,79 @@ class Geval:
     query: str = ""
 
 
-def eigen_gemeente(w):
-    return {"code": w["eigen"].code}
+def gemeente_kwargs(sleutel):
+    return lambda w: {"code": w[sleutel].code}
 
 
-def andere_provincie_gemeente(w):
-    return {"code": w["elders"].code}
+def provincie_kwargs(sleutel):
+    return lambda w: {"code": w[sleutel].provincie.code}
+
+
+def scope(*, platform=200, ministerie=200, provincie=200, gemeente=200, andere=200):
+    return {
+        "anoniem": LOGIN,
+        Rol.PLATFORM: platform,
+        Rol.MINISTERIE: ministerie,
+        Rol.PROVINCIE: provincie,
+        Rol.GEMEENTE: gemeente,
+        "andere_gemeente": andere,
+    }
+
+
+# The official's own municipality (GM0001, PV20), a neighbour in the same province (GM0003) and a
+# municipality elsewhere (GM0002, PV21), where the "other official" works.
+EIGEN = scope(andere=404)
+BUUR = scope(gemeente=404, andere=404)
+ELDERS = scope(provincie=404, gemeente=404)
+NIEMAND = scope(platform=404, ministerie=404, provincie=404, gemeente=404, andere=404)
+
+
+def per_gemeente():
+    return [
+        Geval(EIGEN, gemeente_kwargs("eigen")),
+        Geval(BUUR, gemeente_kwargs("buur")),
+        Geval(ELDERS, gemeente_kwargs("elders")),
+        Geval(NIEMAND, {"code": "GM9999"}),
+    ]
 
 
 MATRIX: dict[str, list[Geval]] = {
     "login": [Geval(IEDEREEN)],
     "logout": [Geval({r: 302 for r in ROLLEN}, methode="post")],
     "gezond": [Geval(IEDEREEN)],
+    "ping": [Geval(INGELOGD)],
+    # Issue 3: reading half-years is open to every role; distributing, exchanges and
+    # reorganisations are platform work; a municipality's page is scoped.
+    "taakstelling:halfjaar_list": [Geval(INGELOGD)],
+    "taakstelling:verdeling_add": [Geval(ALLEEN_PLATFORM), Geval(ALLEEN_PLATFORM, methode="post")],
+    "taakstelling:uitwisseling_list": [
+        Geval(ALLEEN_PLATFORM),
+        Geval(ALLEEN_PLATFORM, methode="post"),
+    ],
+    "taakstelling:herindeling_list": [
+        Geval(ALLEEN_PLATFORM),
+        Geval(ALLEEN_PLATFORM, methode="post"),
+    ],
+    "taakstelling:gemeente": per_gemeente(),
     "rapportage:start": [
         Geval(INGELOGD),
         Geval({"anoniem": LOGIN, **{r: 404 for r in ROLLEN[1:]}}, query="?peildatum=2031-01-01"),
     ],
+    "rapportage:gemeente_list": [
+        Geval(INGELOGD),
+        Geval(INGELOGD, query="?export=csv"),
+        Geval(INGELOGD, query="?export=xlsx"),
+    ],
+    "rapportage:gemeente": per_gemeente(),
+    "rapportage:grafiek_gemeente": per_gemeente(),
+    "rapportage:provincie": [
+        Geval(scope(gemeente=404, andere=404), provincie_kwargs("eigen")),
+        Geval(scope(provincie=404, gemeente=404, andere=404), provincie_kwargs("elders")),
+        Geval(scope(gemeente=404, andere=404), provincie_kwargs("eigen"), query="?export=csv"),
+        Geval(NIEMAND, {"code": "PV99"}),
+    ],
+    "rapportage:kaart": [Geval(INGELOGD)],
+    "rapportage:grafiek_landelijk": [Geval(INGELOGD)],
     # Realisatie (issue 4): writing is for platform staff; a municipality's history is scoped.
     "realisatie:huisvesting_edit": [
         Geval(ALLEEN_PLATFORM, query="?maand=2017-01"),
@@ -76,13 +133,7 @@ MATRIX: dict[str, list[Geval]] = {
         )
     ],
     "realisatie:opvangstand_list": [Geval(ALLEEN_PLATFORM)],
-    "realisatie:gemeente_history": [
-        Geval({**INGELOGD, "andere_gemeente": 404}, kwargs=lambda w: eigen_gemeente(w)),
-        Geval(
-            {**INGELOGD, Rol.PROVINCIE: 404, Rol.GEMEENTE: 404},
-            kwargs=lambda w: andere_provincie_gemeente(w),
-        ),
-    ],
+    "realisatie:gemeente_history": per_gemeente(),
     "realisatie:wijziging_list": [Geval(ALLEEN_PLATFORM)],
 }
 

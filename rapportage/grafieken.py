@@ -1,0 +1,232 @@
+"""Charts: matplotlib's object API (``Figure``, never pyplot, which keeps global state and is not
+thread-safe in a server), rendered to SVG and cached until a figure changes.
+
+Every chart has a pure data step (``maandreeks``) whose rows the page shows as the table the chart
+was drawn from, a sentence that serves as its text alternative (``maandzin``) and a drawing step
+(``maandgrafiek_svg``).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from datetime import date
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from opnieuwthuis.cache import gecachet
+
+from . import selectors
+from .berekening import Stand, periode_begin, periode_van
+
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+KLEUR_STAAF = "#154273"  # the house blue, 10:1 against white
+KLEUR_LIJN = "#a4161a"
+KLEUR_REST = "#8a4b00"
+# Text as text (searchable, smaller), no timestamp or random ids: the same figures give the same bytes.
+SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "opnieuwthuis", "font.family": "DejaVu Sans"}
+
+
+def getal(n: int | float | None) -> str:
+    """A whole number the Dutch way: 5.282, -409."""
+    if n is None:
+        return "–"
+    return format(int(round(n)), ",").replace(",", ".")
+
+
+@dataclass(frozen=True)
+class Maand:
+    maand: date
+    realisatie: int | None  # None: the month is not yet in the stand (on or after the peildatum)
+    nodig_gemiddeld: int  # the line: te_huisvesten / 6, rounded (19.082 / 6: 3.180, as the report)
+    nog_nodig: int | None  # for remaining months: what is still needed per month
+
+    @property
+    def naam(self) -> str:
+        return f"{MAANDEN[self.maand.month - 1]} {self.maand.year}"
+
+    @property
+    def kort(self) -> str:
+        return MAANDEN[self.maand.month - 1][:3]
+
+
+def maandreeks(
+    peildatum: date, *, te_huisvesten: int, stand: int, per_maand: list[tuple[date, int]]
+) -> list[Maand]:
+    """The six months of the half-year of ``peildatum``: realisation of the months before it,
+    the pace needed (a sixth of the corrected quota) and what the remaining months still need."""
+    begin = periode_begin(periode_van(peildatum))
+    gerealiseerd = dict(per_maand)
+    verstreken = (peildatum.year - begin.year) * 12 + peildatum.month - begin.month
+    resterend = 6 - verstreken
+    nog = math.ceil(max(stand, 0) / resterend) if resterend else 0
+    gemiddeld = round(max(te_huisvesten, 0) / 6)
+    reeks = []
+    for i in range(6):
+        maand = date(begin.year, begin.month + i, 1)
+        voorbij = i < verstreken
+        reeks.append(
+            Maand(
+                maand=maand,
+                realisatie=gerealiseerd.get(maand, 0) if voorbij else None,
+                nodig_gemiddeld=gemiddeld,
+                nog_nodig=None if voorbij else nog,
+            )
+        )
+    return reeks
+
+
+def maandzin(reeks: list[Maand], gebied: str) -> str:
+    """The text alternative: what the chart shows, in one or two sentences."""
+    delen = [
+        f"{m.naam}: {getal(m.realisatie)} gehuisvest" for m in reeks if m.realisatie is not None
+    ]
+    zin = (
+        f"Staafdiagram van de realisatie per maand in {gebied}, tegen de lijn van "
+        f"{getal(reeks[0].nodig_gemiddeld)} per maand die nodig is om de taakstelling inclusief "
+        "achter/voor in zes maanden te halen."
+    )
+    if delen:
+        zin += " " + "; ".join(delen) + "."
+    else:
+        zin += " Er zijn nog geen maanden van dit halfjaar verstreken."
+    rest = [m for m in reeks if m.nog_nodig is not None]
+    if rest:
+        zin += f" In de {len(rest)} resterende maanden is nog {getal(rest[0].nog_nodig)} per maand nodig."
+    return zin
+
+
+def maandgrafiek_svg(reeks: list[Maand], titel: str) -> bytes:
+    figuur = Figure(figsize=(7.5, 3.6), dpi=100)
+    as_ = figuur.add_subplot()
+    x = list(range(len(reeks)))
+    hoogtes = [m.realisatie or 0 for m in reeks]
+    staven = as_.bar(
+        x, hoogtes, color=KLEUR_STAAF, width=0.6, label="Gehuisvest", zorder=2, edgecolor="none"
+    )
+    for staaf, m in zip(staven, reeks):
+        if m.realisatie is not None:
+            as_.annotate(
+                getal(m.realisatie),
+                (staaf.get_x() + staaf.get_width() / 2, staaf.get_height()),
+                ha="center",
+                va="bottom",
+                fontsize=9,
+                xytext=(0, 2),
+                textcoords="offset points",
+            )
+    as_.plot(
+        [-0.5, len(reeks) - 0.5],
+        [reeks[0].nodig_gemiddeld] * 2,
+        color=KLEUR_LIJN,
+        linewidth=2,
+        label=f"Nodig per maand ({getal(reeks[0].nodig_gemiddeld)})",
+        zorder=3,
+    )
+    rest = [i for i, m in enumerate(reeks) if m.nog_nodig is not None]
+    if rest:
+        as_.plot(
+            [rest[0] - 0.4, rest[-1] + 0.4],
+            [reeks[rest[0]].nog_nodig] * 2,
+            color=KLEUR_REST,
+            linewidth=2,
+            linestyle=(0, (5, 3)),
+            label=f"Nog nodig per resterende maand ({getal(reeks[rest[0]].nog_nodig)})",
+            zorder=3,
+        )
+    as_.set_xticks(x, [m.kort for m in reeks])
+    as_.set_xlim(-0.6, len(reeks) - 0.4)
+    as_.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+    as_.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: getal(v)))
+    as_.set_ylim(bottom=0)
+    as_.grid(axis="y", color="#d0d0d0", linewidth=0.8, zorder=0)
+    for kant in ("top", "right"):
+        as_.spines[kant].set_visible(False)
+    as_.set_title(titel, fontsize=11, loc="left")
+    as_.set_ylabel("personen")
+    as_.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False, fontsize=8.5)
+    figuur.tight_layout()
+    uit = io.BytesIO()
+    with matplotlib.rc_context(SVG_RC):
+        figuur.savefig(uit, format="svg", metadata={"Date": None, "Creator": None})
+    return uit.getvalue()
+
+
+# --- Assembled for the views: data from the selectors, cached on the data version --------------
+
+
+def landelijke_reeks(stand: Stand, *, versie: int | None = None) -> list[Maand]:
+    per_maand = gecachet(
+        "maandrealisatie",
+        lambda: selectors.maandrealisatie(stand.peildatum),
+        stand.peildatum.isoformat(),
+        "nl",
+        versie=versie,
+    )
+    return maandreeks(
+        stand.peildatum,
+        te_huisvesten=stand.landelijk["te_huisvesten"] or 0,
+        stand=stand.landelijk["stand"] or 0,
+        per_maand=per_maand,
+    )
+
+
+def gemeente_reeks(stand: Stand, rij: dict, *, versie: int | None = None) -> list[Maand]:
+    per_maand = gecachet(
+        "maandrealisatie",
+        lambda: selectors.maandrealisatie(stand.peildatum, rij["gemeente_id"]),
+        stand.peildatum.isoformat(),
+        rij["gemeente_id"],
+        versie=versie,
+    )
+    return maandreeks(
+        stand.peildatum,
+        te_huisvesten=rij["te_huisvesten"],
+        stand=rij["stand"],
+        per_maand=per_maand,
+    )
+
+
+def titel_maandgrafiek(gebied: str, stand: Stand) -> str:
+    return f"Realisatie per maand {stand.halfjaar}, {gebied}"
+
+
+def landelijke_grafiek(stand: Stand, *, versie: int | None = None) -> bytes:
+    return gecachet(
+        "grafiek-maand",
+        lambda: maandgrafiek_svg(
+            landelijke_reeks(stand, versie=versie), titel_maandgrafiek("Nederland", stand)
+        ),
+        stand.peildatum.isoformat(),
+        "nl",
+        versie=versie,
+    )
+
+
+def gemeente_grafiek(stand: Stand, rij: dict, *, versie: int | None = None) -> bytes:
+    return gecachet(
+        "grafiek-maand",
+        lambda: maandgrafiek_svg(
+            gemeente_reeks(stand, rij, versie=versie),
+            titel_maandgrafiek(rij["gemeentenaam"], stand),
+        ),
+        stand.peildatum.isoformat(),
+        rij["gemeentecode"],
+        versie=versie,
+    )
