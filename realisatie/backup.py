@@ -14,6 +14,7 @@ Files (CSV with ``;``, UTF-8 with BOM, so Excel opens them too):
     beginstand.csv            importeer_startstand
     realisatie.csv            importeer_realisatie
     opvangstand.csv           importeer_opvangstand
+    herindelingen.csv         importeer_herindelingen
 """
 
 import csv
@@ -34,13 +35,22 @@ from opnieuwthuis.bestanden import (
     parse_halfjaar,
 )
 from taakstelling.choices import Afrondingsmethode
-from taakstelling.models import Gemeente, Halfjaar, Inwonertal, Startstand, Taakstelling
+from taakstelling.models import (
+    Gemeente,
+    Halfjaar,
+    Herindeling,
+    Inwonertal,
+    Startstand,
+    Taakstelling,
+)
 from taakstelling.services import (
     GEMEENTEN_KOLOMMEN,
+    HERINDELING_KOLOMMEN,
     STARTSTAND_KOLOMMEN,
     TAAKSTELLING_KOLOMMEN,
     gemeenten_importeren,
     halfjaar_vastleggen,
+    herindelingen_importeren,
     startstanden_importeren,
     taakstellingen_importeren,
 )
@@ -183,6 +193,23 @@ def exporteren(map_: Path) -> dict[str, int]:
             )
         ),
     )
+    verslag["herindelingen.csv"] = _schrijf(
+        map_ / "herindelingen.csv",
+        HERINDELING_KOLOMMEN,
+        (
+            (
+                h.datum.isoformat(),
+                h.van.code,
+                h.naar.code,
+                _tekstcel(h.naar.naam),
+                h.naar.provincie.code,
+                str(h.aandeel),
+            )
+            for h in Herindeling.objects.select_related("van", "naar__provincie").order_by(
+                "datum", "van__code", "naar__code"
+            )
+        ),
+    )
     verslag["opvangstand.csv"] = _schrijf(
         map_ / "opvangstand.csv",
         OPVANG_KOLOMMEN,
@@ -287,15 +314,16 @@ def herstellen(map_: Path) -> dict[str, str]:
                 [Fout(f.rij, f.kolom, f"{naam}: {f.melding}") for f in fout.fouten]
             ) from None
 
+    gemeentetabellen = []
     for pad in sorted(map_.glob("gemeenten_*.csv")):
         peildatum = date.fromisoformat(pad.stem.removeprefix("gemeenten_"))
         tabel = lees(pad.name, GEMEENTEN_KOLOMMEN, ["inwoners*", "begindatum", "einddatum"])
         verslag[pad.name] = str(gemeenten_importeren(tabel=tabel, peildatum=peildatum))
-        _gemeentedata_herstellen(tabel)
+        gemeentetabellen.append(tabel)
     if (map_ / ZONDER_INWONERTAL).is_file():
         tabel = lees(ZONDER_INWONERTAL, GEMEENTEN_KOLOMMEN, ["begindatum", "einddatum"])
         verslag[ZONDER_INWONERTAL] = f"{_gemeenten_zonder_inwonertal(tabel)} gemeenten"
-        _gemeentedata_herstellen(tabel)
+        gemeentetabellen.append(tabel)
     if (map_ / "halfjaren.csv").is_file():
         verslag["halfjaren.csv"] = (
             f"{_halfjaren_herstellen((map_ / 'halfjaren.csv').read_bytes())} halfjaren"
@@ -318,6 +346,14 @@ def herstellen(map_: Path) -> dict[str, str]:
         verslag["opvangstand.csv"] = str(
             opvangstanden_importeren(tabel=lees("opvangstand.csv", OPVANG_KOLOMMEN))
         )
+    # As in the demo: reorganisations after the figures; then every begin and end date exactly as
+    # it was (the reorganisation import derives them, the backup knows them).
+    if (map_ / "herindelingen.csv").is_file() and _heeft_rijen(map_ / "herindelingen.csv"):
+        verslag["herindelingen.csv"] = str(
+            herindelingen_importeren(tabel=lees("herindelingen.csv", HERINDELING_KOLOMMEN))
+        )
+    for tabel in gemeentetabellen:
+        _gemeentedata_herstellen(tabel)
     return verslag
 
 
