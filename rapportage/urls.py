@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import views
+from .rapport_urls import urlpatterns as rapport_urlpatterns
 
 
 class CodeConverter:
@@ -34,4 +35,5 @@ urlpatterns = [
         views.GemeenteGrafiekView.as_view(),
         name="grafiek_gemeente",
     ),
+    *rapport_urlpatterns,
 ]

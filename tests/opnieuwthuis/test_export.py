@@ -59,3 +59,20 @@ def test_xlsx_keeps_numbers_numeric_and_escapes_text():
     assert blad["B3"].value == 5282
     assert isinstance(blad["B3"].value, int)
     assert blad.freeze_panes == "A2"
+
+
+@pytest.mark.parametrize(
+    "tekst", ["=1+2", "+31 20", "-409", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://x")']
+)
+def test_text_that_could_start_a_formula_gets_a_quote(tekst):
+    assert veilige_cel(tekst) == "'" + tekst
+
+
+@pytest.mark.parametrize("waarde", [-409, 0, 5282, 3180.5, None, True, date(2017, 2, 1)])
+def test_report_values_stay_as_they_are(waarde):
+    assert veilige_cel(waarde) is waarde
+
+
+@pytest.mark.parametrize("tekst", ["Amsterdam", "GM0363", "", "'s-Hertogenbosch", "a=b"])
+def test_ordinary_text_is_unchanged(tekst):
+    assert veilige_cel(tekst) == tekst

@@ -106,6 +106,24 @@ MATRIX: dict[str, list[Geval]] = {
         Geval(NIEMAND, {"code": "PV99"}),
     ],
     "rapportage:kaart": [Geval(INGELOGD)],
+    **{
+        naam: [
+            Geval(INGELOGD),  # the report of the user's own scope
+            Geval(scope(provincie=404, gemeente=404, andere=404), query="?gebied=NL"),
+            Geval(scope(gemeente=404, andere=404), query="?gebied=PV20"),
+            Geval(scope(provincie=404, gemeente=404, andere=404), query="?gebied=PV21"),
+            Geval(EIGEN, query="?gebied=GM0001"),
+            Geval(BUUR, query="?gebied=GM0003"),
+            Geval(NIEMAND, query="?gebied=GM9999"),
+        ]
+        for naam in [
+            "rapportage:rapport",
+            "rapportage:rapport_pdf",
+            "rapportage:rapport_xlsx",
+            "rapportage:rapport_csv",
+            "rapportage:rapport_grafiek",
+        ]
+    },
     "rapportage:grafiek_landelijk": [Geval(INGELOGD)],
     # Realisatie (issue 4): writing is for platform staff; a municipality's history is scoped.
     "realisatie:huisvesting_edit": [
@@ -223,3 +241,18 @@ def test_admin_changes_are_refused_to_other_roles(wereld):
         assert antwoord.status_code == 302, rol
     h.refresh_from_db()
     assert h.personen != 999
+
+
+# Every CSV download, fetched by an official: only their own municipality's rows are in it.
+CSV_DOWNLOADS = [
+    ("rapportage:gemeente_list", "?export=csv"),
+    ("rapportage:rapport_csv", ""),
+]
+
+
+@pytest.mark.parametrize("naam, query", CSV_DOWNLOADS)
+def test_an_officials_download_holds_only_their_rows(naam, query, wereld):
+    inhoud = _client(Rol.GEMEENTE, wereld).get(reverse(naam) + query).content.decode("utf-8-sig")
+    assert wereld["eigen"].code in inhoud
+    for andere in wereld["gemeenten"][1:]:
+        assert andere.code not in inhoud and andere.naam not in inhoud, (naam, andere.code)

@@ -1,0 +1,56 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from opnieuwthuis.bestanden import parse_datum
+from rapportage import rapport_uitvoer, selectors
+from rapportage.berekening import BerekeningFout
+from rapportage.rapport import NEDERLAND, GebiedOnbekend, gebied_voor, maak_rapport
+
+MAKERS = {
+    "pdf": rapport_uitvoer.pdf_bytes,
+    "xlsx": rapport_uitvoer.xlsx_bytes,
+    "csv": rapport_uitvoer.csv_bytes,
+}
+
+
+class _Beheerder:
+    """The command runs with shell access to the whole database: it sees everything."""
+
+    is_authenticated = is_active = is_superuser = True
+    rol = gemeente_id = provincie_id = None
+
+
+class Command(BaseCommand):
+    help = "De voortgangsrapportage voor een peildatum als PDF, XLSX of CSV."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--peildatum", type=parse_datum, help="bijvoorbeeld 2017-02-01; standaard de laatste"
+        )
+        parser.add_argument("--format", choices=sorted(MAKERS), required=True)
+        parser.add_argument("--output", required=True, help="het bestand om te schrijven")
+        parser.add_argument(
+            "--gebied",
+            default=NEDERLAND.code,
+            help="NL (standaard), een provincie (PV27) of een gemeente (GM0363)",
+        )
+
+    def handle(self, *args, **options):
+        peildatum = options["peildatum"] or selectors.laatste_peildatum()
+        if peildatum is None:
+            raise CommandError("Er zijn nog geen halfjaren; importeer eerst een taakstelling.")
+        try:
+            gebied = gebied_voor(_Beheerder(), options["gebied"])
+            rapport = maak_rapport(selectors.stand_op(peildatum), gebied)
+        except GebiedOnbekend:
+            raise CommandError(f"Onbekend gebied: {options['gebied']}.") from None
+        except BerekeningFout as fout:
+            raise CommandError(str(fout)) from None
+        inhoud = MAKERS[options["format"]](rapport)
+        pad = Path(options["output"])
+        pad.write_bytes(inhoud)
+        self.stdout.write(
+            f"{pad}: voortgangsrapportage {gebied.naam} op {peildatum.isoformat()} "
+            f"({options['format']}, {len(inhoud):,} bytes)".replace(",", ".")
+        )
