@@ -380,9 +380,12 @@ def samenvatten(
 def samenvatten_landelijk(frame: pd.DataFrame, *, vorig: pd.DataFrame | None = None) -> dict:
     uit = {"aantal_gemeenten": int(len(frame))}
     for kolom in SOM_KOLOMMEN:
-        bron = vorig if vorig is not None and kolom in VORIG_KOLOMMEN else frame
-        som = bron[kolom].sum(min_count=1) if len(bron) else 0
-        uit[kolom] = None if pd.isna(som) else int(som)
+        if vorig is not None and kolom in VORIG_KOLOMMEN:
+            # No municipality in the previous half-year (the first the system holds): unknown.
+            som = vorig[kolom].sum(min_count=1) if len(vorig) else None
+        else:
+            som = frame[kolom].sum(min_count=1) if len(frame) else 0
+        uit[kolom] = None if som is None or pd.isna(som) else int(som)
     return uit
 
 
