@@ -14,5 +14,6 @@ urlpatterns = [
     path("taakstelling/", include("taakstelling.urls")),
     path("gezond/", views.gezond, name="gezond"),
     path("ping/", views.PingView.as_view(), name="ping"),
+    path("realisatie/", include("realisatie.urls")),
     path("", include("rapportage.urls")),
 ]

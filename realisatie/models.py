@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from opnieuwthuis.scoping import RestrictedQuerySet
 from taakstelling.models import Gemeente
+
+from .choices import Uploadstatus
 
 
 class Huisvesting(models.Model):
@@ -92,3 +95,63 @@ class Opvangstand(models.Model):
 
     def __str__(self) -> str:
         return f"Opvang op {self.peildatum:%d-%m-%Y}: {self.wachtend}"
+
+
+class Upload(models.Model):
+    """A realisation file uploaded by platform staff: the log entry, and the file itself.
+
+    The bytes are kept in the database so the preview and the confirmation read the very same file
+    (a re-upload between the two cannot slip in, and any process can confirm). ``voor`` holds every
+    figure the upload touched as it was before, so the upload can be rolled back; ``versies_na``
+    the version each figure had right after it, so a rollback never overwrites a later edit;
+    ``versies_voorbeeld`` the versions the preview was made against, so a confirmation never
+    applies a file to figures that changed after the user looked at the preview.
+    """
+
+    bestandsnaam = models.CharField(max_length=255)
+    checksum = models.CharField("SHA-256", max_length=64)
+    grootte = models.PositiveIntegerField("grootte in bytes")
+    inhoud = models.BinaryField(editable=False)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="uploads"
+    )
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=20, choices=Uploadstatus.choices, default=Uploadstatus.VOORBEELD
+    )
+    toegepast_op = models.DateTimeField(null=True, blank=True)
+    teruggedraaid_op = models.DateTimeField(null=True, blank=True)
+    teruggedraaid_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="teruggedraaide_uploads",
+    )
+    aantal_rijen = models.PositiveIntegerField(default=0)
+    aantal_nieuw = models.PositiveIntegerField(default=0)
+    aantal_gewijzigd = models.PositiveIntegerField(default=0)
+    aantal_ongewijzigd = models.PositiveIntegerField(default=0)
+    voor = models.JSONField(default=list, blank=True, editable=False)
+    versies_voorbeeld = models.JSONField(default=dict, blank=True, editable=False)
+    versies_na = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "upload"
+        verbose_name_plural = "uploads"
+        ordering = ["-aangemaakt", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status=Uploadstatus.VOORBEELD) | Q(toegepast_op__isnull=False),
+                name="upload_toegepast_heeft_tijd",
+                violation_error_message="Een toegepaste upload heeft een tijdstip van toepassen.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Uploadstatus.TERUGGEDRAAID) | Q(teruggedraaid_op__isnull=False),
+                name="upload_teruggedraaid_heeft_tijd",
+                violation_error_message="Een teruggedraaide upload heeft een tijdstip.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Upload {self.pk}: {self.bestandsnaam}"

@@ -3,19 +3,31 @@
 ``huisvestingen_plannen`` reads and checks a whole table and says per row what would happen
 (new, changed, unchanged) without writing; ``huisvestingen_importeren`` applies such a plan in one
 transaction. A table with any error raises ``ImportFouten`` and changes nothing.
+
+Every write goes through simple-history (``bulk_*_with_history``, or ``save``/``delete`` with the
+user set on the instance), so each change keeps who, when, and the old and new value. Every change
+of a monthly figure raises its ``versie``: the entry screen sends the version the user saw, and a
+figure that changed in between is a conflict, never silently overwritten.
 """
 
+import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from opnieuwthuis.bestanden import (
     Cellen,
     Fout,
     ImportFouten,
     Tabel,
+    lees_tabel,
     parse_aantal,
+    parse_datum,
     parse_gemeentecode,
     parse_maand,
 )
@@ -23,10 +35,12 @@ from opnieuwthuis.cache import gegevens_gewijzigd
 from taakstelling.models import Gemeente, Halfjaar
 from taakstelling.services import FOUT_DUBBEL, FOUT_ONBEKENDE_GEMEENTE, Resultaat
 
-from .models import Huisvesting, Opvangstand
+from .choices import Actie, Uploadstatus
+from .models import Huisvesting, Opvangstand, Upload
 
 REALISATIE_KOLOMMEN = ["gemeentecode", "maand", "personen"]
 UITSPLITSING = ["alleenstaanden", "gezinsleden", "nareizigers"]
+WAARDEVELDEN = ["personen", *UITSPLITSING]
 
 FOUT_MAAND_BUITEN_HALFJAAR = "{maand} valt in geen enkel halfjaar dat het systeem kent."
 FOUT_GEMEENTE_BESTOND_NIET = "Gemeente {code} ({naam}) bestond niet in {maand}."
@@ -36,9 +50,59 @@ FOUT_UITSPLITSING_ONVOLLEDIG = (
 FOUT_UITSPLITSING_TELT_NIET_OP = (
     "Alleenstaanden, gezinsleden en nareizigers tellen op tot {som}, niet tot {personen}."
 )
+FOUT_UITSPLITSING_ZONDER_TOTAAL = "Vul het totaal aantal personen in bij een uitsplitsing."
 FOUT_ALLEENSTAAND_TE_VEEL = (
     "Er zijn niet meer alleenstaanden ({alleenstaand}) dan wachtenden ({wachtend})."
 )
+FOUT_CONFLICT = (
+    "{gemeente} in {maand}: dit cijfer is intussen door {door} gewijzigd. Opgeslagen is "
+    "{opgeslagen}; uw invoer {jouw} is niet opgeslagen. Bekijk het en voer het zo nodig opnieuw in."
+)
+FOUT_UPLOAD_NIET_IN_VOORBEELD = "Upload {nummer} is al {status}; er is niets gewijzigd."
+FOUT_UPLOAD_BESCHADIGD = (
+    "Het opgeslagen bestand van upload {nummer} klopt niet meer met de checksum."
+)
+FOUT_UPLOAD_VEROUDERD = (
+    "Sinds het voorbeeld zijn cijfers in dit bestand gewijzigd. Het voorbeeld is bijgewerkt; "
+    "bekijk het en bevestig opnieuw."
+)
+FOUT_NIET_TERUGDRAAIBAAR_STATUS = "Alleen een toegepaste upload kan worden teruggedraaid."
+FOUT_NIET_TERUGDRAAIBAAR_LATER = (
+    "{gemeente} in {maand} is na deze upload nog gewijzigd (nu {nu}); draai eerst die wijziging "
+    "terug. Er is niets teruggedraaid."
+)
+REDEN_UPLOAD = "Upload {nummer}: {naam}"
+REDEN_TERUGDRAAIEN = "Upload {nummer} teruggedraaid"
+REDEN_INVOER = "Invoerscherm maandcijfers"
+
+
+def _maand_label(maand: date) -> str:
+    return maand.strftime("%Y-%m")
+
+
+def _sleutel(gemeente_id: int, maand: date) -> str:
+    return f"{gemeente_id}:{maand.isoformat()}"
+
+
+def _waarden(h: Huisvesting | None) -> tuple | None:
+    if h is None:
+        return None
+    return (h.personen, h.alleenstaanden, h.gezinsleden, h.nareizigers)
+
+
+def waarden_tekst(waarden: tuple | None) -> str:
+    """A figure as a user reads it: '12 (5 + 4 + 3)', or 'geen cijfer'."""
+    if waarden is None or waarden[0] is None:
+        return "geen cijfer"
+    getal = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731
+    tekst = getal(waarden[0])
+    if waarden[1] is not None:
+        tekst += f" ({' + '.join(getal(n) for n in waarden[1:])})"
+    return tekst
+
+
+def _reden(tekst: str) -> str:
+    return tekst[:100]  # simple-history's change reason column
 
 
 @dataclass
@@ -52,12 +116,16 @@ class Regel:
     alleenstaanden: int | None
     gezinsleden: int | None
     nareizigers: int | None
-    actie: str = "nieuw"  # nieuw | gewijzigd | ongewijzigd
+    actie: str = Actie.NIEUW
     oud: Huisvesting | None = None
 
     @property
     def waarden(self) -> tuple:
         return (self.personen, self.alleenstaanden, self.gezinsleden, self.nareizigers)
+
+    @property
+    def oude_waarden(self) -> tuple | None:
+        return _waarden(self.oud)
 
 
 @dataclass
@@ -71,9 +139,30 @@ class Plan:
             tel[regel.actie] += 1
         return Resultaat(**tel)
 
+    @property
+    def versies(self) -> dict[str, int]:
+        """The version of every figure the plan would change (0: none yet)."""
+        return {
+            _sleutel(r.gemeente.id, r.maand): r.oud.versie if r.oud else 0
+            for r in self.regels
+            if r.actie != Actie.ONGEWIJZIGD
+        }
 
-def _maand_label(maand: date) -> str:
-    return maand.strftime("%Y-%m")
+
+def uitsplitsing_fout(waarden: tuple) -> tuple[str, str] | None:
+    """(field, message) when a total and its breakdown do not fit together, else None."""
+    personen, *delen = waarden
+    ingevuld = [d for d in delen if d is not None]
+    if ingevuld and len(ingevuld) < 3:
+        leeg = next(k for k, d in zip(UITSPLITSING, delen) if d is None)
+        return leeg, FOUT_UITSPLITSING_ONVOLLEDIG
+    if ingevuld and personen is None:
+        return "personen", FOUT_UITSPLITSING_ZONDER_TOTAAL
+    if ingevuld and sum(ingevuld) != personen:
+        return "personen", FOUT_UITSPLITSING_TELT_NIET_OP.format(
+            som=sum(ingevuld), personen=personen
+        )
+    return None
 
 
 def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
@@ -135,17 +224,17 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
         oud = bestaand.get((regel.gemeente.id, regel.maand))
         if oud is not None:
             regel.oud = oud
-            oude_waarden = (oud.personen, oud.alleenstaanden, oud.gezinsleden, oud.nareizigers)
-            regel.actie = "ongewijzigd" if oude_waarden == regel.waarden else "gewijzigd"
+            regel.actie = Actie.ONGEWIJZIGD if _waarden(oud) == regel.waarden else Actie.GEWIJZIGD
     return plan
 
 
 def _bijwerken(records: list[Huisvesting], velden: list[str]) -> None:
-    """Write changed rows: one UPDATE per distinct set of new values.
+    """Write changed rows: one UPDATE per distinct set of new values, each raising the version.
 
     ``bulk_update`` builds a CASE WHEN per field per row and costs about 1.5 ms a row (70 s for a
     file that corrects 19.000 figures); monthly figures are small numbers that repeat, so grouping
-    by value needs a few hundred statements instead. Like ``bulk_update`` it sends no signals.
+    by value needs a few hundred statements instead. Like ``bulk_update`` it sends no signals: the
+    caller writes the history rows.
     """
     groepen: dict[tuple, list[int]] = {}
     for record in records:
@@ -153,17 +242,16 @@ def _bijwerken(records: list[Huisvesting], velden: list[str]) -> None:
     for waarden, pks in groepen.items():
         for begin in range(0, len(pks), 500):  # stay far below SQLite's parameter limit
             Huisvesting.objects.filter(pk__in=pks[begin : begin + 500]).update(
-                **dict(zip(velden, waarden))
+                **dict(zip(velden, waarden)), versie=F("versie") + 1
             )
 
 
-@transaction.atomic
-def huisvestingen_importeren(*, tabel: Tabel) -> Resultaat:
-    """Check the table and apply it: every row or, when any row is wrong, none."""
-    plan = huisvestingen_plannen(tabel=tabel)
-    nieuw, gewijzigd = [], []
+def _plan_toepassen(plan: Plan, *, gebruiker, reden: str) -> tuple[list, dict]:
+    """Write a checked plan with history. Returns what the touched figures were before (for a
+    rollback) and the version each has after."""
+    nieuw, gewijzigd, voor = [], [], []
     for regel in plan.regels:
-        if regel.actie == "nieuw":
+        if regel.actie == Actie.NIEUW:
             nieuw.append(
                 Huisvesting(
                     gemeente=regel.gemeente,
@@ -172,21 +260,362 @@ def huisvestingen_importeren(*, tabel: Tabel) -> Resultaat:
                     alleenstaanden=regel.alleenstaanden,
                     gezinsleden=regel.gezinsleden,
                     nareizigers=regel.nareizigers,
+                    versie=1,
                 )
             )
-        elif regel.actie == "gewijzigd":
+        elif regel.actie == Actie.GEWIJZIGD:
             h = regel.oud
+            voor.append(
+                {"gemeente": h.gemeente_id, "maand": h.maand.isoformat(), "waarden": _waarden(h)}
+            )
             h.personen, h.alleenstaanden, h.gezinsleden, h.nareizigers = regel.waarden
+            h.versie += 1
             gewijzigd.append(h)
-    Huisvesting.objects.bulk_create(nieuw)
-    _bijwerken(gewijzigd, ["personen", "alleenstaanden", "gezinsleden", "nareizigers"])
+    for h in nieuw:
+        voor.append({"gemeente": h.gemeente_id, "maand": h.maand.isoformat(), "waarden": None})
+    bulk_create_with_history(
+        nieuw, Huisvesting, default_user=gebruiker, default_change_reason=_reden(reden)
+    )
+    _bijwerken(gewijzigd, WAARDEVELDEN)
+    # _bijwerken sends no signals, so the audit rows are written here, as bulk_update_with_history
+    # would after its (much slower) bulk_update.
+    Huisvesting.history.bulk_history_create(
+        gewijzigd, update=True, default_user=gebruiker, default_change_reason=_reden(reden)
+    )
     if nieuw or gewijzigd:
         gegevens_gewijzigd()
+    versies_na = {_sleutel(h.gemeente_id, h.maand): h.versie for h in [*nieuw, *gewijzigd]}
+    return voor, versies_na
+
+
+@transaction.atomic
+def huisvestingen_importeren(*, tabel: Tabel, gebruiker=None, reden: str = "") -> Resultaat:
+    """Check the table and apply it: every row or, when any row is wrong, none."""
+    plan = huisvestingen_plannen(tabel=tabel)
+    _plan_toepassen(plan, gebruiker=gebruiker, reden=reden or "Import maandcijfers")
+    return plan.resultaat
+
+
+# The entry screen ----------------------------------------------------------------------------
+
+
+@dataclass
+class Invoer:
+    """One figure typed on the entry screen, with the version the user saw (0: there was none).
+
+    ``waarden`` is (personen, alleenstaanden, gezinsleden, nareizigers); personen None removes the
+    figure.
+    """
+
+    gemeente: Gemeente
+    maand: date
+    waarden: tuple
+    versie: int
+
+
+@dataclass
+class Conflict:
+    """A figure somebody else changed after the user loaded the screen: both values, and who."""
+
+    gemeente: Gemeente
+    maand: date
+    jouw_waarden: tuple
+    opgeslagen_waarden: tuple | None
+    opgeslagen_versie: int
+    door: str
+    op: datetime | None
+
+    def __str__(self) -> str:
+        return FOUT_CONFLICT.format(
+            gemeente=self.gemeente.naam,
+            maand=_maand_label(self.maand),
+            door=self.door,
+            opgeslagen=waarden_tekst(self.opgeslagen_waarden),
+            jouw=waarden_tekst(self.jouw_waarden),
+        )
+
+
+class Conflicten(Exception):
+    """Raised when any entered figure changed in the meantime; then nothing was saved."""
+
+    def __init__(self, conflicten: list[Conflict]):
+        self.conflicten = conflicten
+        super().__init__("\n".join(str(c) for c in conflicten))
+
+
+def _conflict(invoer: Invoer, huidig: Huisvesting | None) -> Conflict:
+    laatste = None
+    if huidig is not None:
+        laatste = huidig.history.select_related("history_user").order_by("-history_id").first()
+    else:
+        laatste = (
+            Huisvesting.history.filter(gemeente_id=invoer.gemeente.id, maand=invoer.maand)
+            .select_related("history_user")
+            .order_by("-history_id")
+            .first()
+        )
+    door = "een ander"
+    if laatste is not None and laatste.history_user is not None:
+        door = laatste.history_user.get_username()
+    return Conflict(
+        gemeente=invoer.gemeente,
+        maand=invoer.maand,
+        jouw_waarden=invoer.waarden,
+        opgeslagen_waarden=_waarden(huidig),
+        opgeslagen_versie=huidig.versie if huidig else 0,
+        door=door,
+        op=laatste.history_date if laatste else None,
+    )
+
+
+@transaction.atomic
+def huisvestingen_invoeren(*, invoer: list[Invoer], gebruiker) -> Resultaat:
+    """Save figures typed on the entry screen: all of them, or, when any of them was changed by
+    somebody else since the user loaded the screen, none (``Conflicten``)."""
+    if not invoer:
+        return Resultaat()
+    bestaand = {
+        (h.gemeente_id, h.maand): h
+        for h in Huisvesting.objects.select_for_update().filter(
+            gemeente__in=[i.gemeente for i in invoer], maand__in={i.maand for i in invoer}
+        )
+    }
+    conflicten = []
+    for i in invoer:
+        huidig = bestaand.get((i.gemeente.id, i.maand))
+        if (huidig.versie if huidig else 0) == i.versie:
+            continue
+        if _waarden(huidig) == tuple(i.waarden) or (huidig is None and i.waarden[0] is None):
+            i.versie = huidig.versie if huidig else 0  # both typed the same: nothing is lost
+            continue
+        conflicten.append(_conflict(i, huidig))
+    if conflicten:
+        raise Conflicten(conflicten)
+
+    resultaat = Resultaat()
+    nieuw, gewijzigd, weg = [], [], []
+    for i in invoer:
+        huidig = bestaand.get((i.gemeente.id, i.maand))
+        if i.waarden[0] is None:
+            if huidig is not None:
+                weg.append((huidig, i))
+            continue
+        if huidig is not None and _waarden(huidig) == tuple(i.waarden):
+            resultaat.ongewijzigd += 1
+            continue
+        h = huidig or Huisvesting(gemeente=i.gemeente, maand=i.maand, versie=0)
+        h.personen, h.alleenstaanden, h.gezinsleden, h.nareizigers = i.waarden
+        h.versie = i.versie + 1
+        h.full_clean(validate_unique=False)
+        if huidig is None:
+            nieuw.append((h, i))
+        else:
+            gewijzigd.append((h, i))
+
+    # Compare-and-set on the version: the one statement that decides who wins, on any database.
+    for h, i in [*gewijzigd, *weg]:
+        if not Huisvesting.objects.filter(pk=h.pk, versie=i.versie).update(versie=i.versie):
+            raise Conflicten([_conflict(i, Huisvesting.objects.filter(pk=h.pk).first())])
+    try:
+        with transaction.atomic():
+            bulk_create_with_history(
+                [h for h, _ in nieuw],
+                Huisvesting,
+                default_user=gebruiker,
+                default_change_reason=REDEN_INVOER,
+            )
+    except IntegrityError:  # created by somebody else between our read and our write
+        raise Conflicten(
+            [
+                _conflict(i, Huisvesting.objects.filter(gemeente=h.gemeente, maand=h.maand).first())
+                for h, i in nieuw
+            ]
+        ) from None
+    bulk_update_with_history(
+        [h for h, _ in gewijzigd],
+        Huisvesting,
+        [*WAARDEVELDEN, "versie"],
+        default_user=gebruiker,
+        default_change_reason=REDEN_INVOER,
+    )
+    for h, _ in weg:
+        h._history_user = gebruiker
+        h._change_reason = REDEN_INVOER
+        h.delete()
+    resultaat.nieuw, resultaat.gewijzigd = len(nieuw), len(gewijzigd) + len(weg)
+    if nieuw or gewijzigd or weg:
+        gegevens_gewijzigd()
+    return resultaat
+
+
+# Uploads: preview, confirm, undo -------------------------------------------------------------
+
+
+class UploadFout(Exception):
+    """An upload cannot be confirmed or rolled back; the message says why (Dutch)."""
+
+
+class UploadVerouderd(UploadFout):
+    """Figures in the file changed after the preview; the preview must be looked at again."""
+
+
+def _lees_upload(inhoud: bytes) -> Tabel:
+    return lees_tabel(inhoud, REALISATIE_KOLOMMEN, UITSPLITSING)
+
+
+def checksum(inhoud: bytes) -> str:
+    return hashlib.sha256(inhoud).hexdigest()
+
+
+@transaction.atomic
+def upload_voorbereiden(*, bestandsnaam: str, inhoud: bytes, gebruiker) -> tuple[Upload, Plan]:
+    """Check an uploaded file whole and keep it (bytes and checksum) for the preview.
+
+    A file with any error raises ``ImportFouten`` and is not kept: the database does not change.
+    """
+    plan = huisvestingen_plannen(tabel=_lees_upload(inhoud))
+    resultaat = plan.resultaat
+    upload = Upload(
+        bestandsnaam=Path(bestandsnaam or "upload").name[:255],
+        checksum=checksum(inhoud),
+        grootte=len(inhoud),
+        inhoud=inhoud,
+        gebruiker=gebruiker,
+        aantal_rijen=resultaat.totaal,
+        aantal_nieuw=resultaat.nieuw,
+        aantal_gewijzigd=resultaat.gewijzigd,
+        aantal_ongewijzigd=resultaat.ongewijzigd,
+        versies_voorbeeld=plan.versies,
+    )
+    upload.full_clean()
+    upload.save()
+    return upload, plan
+
+
+def upload_plan(*, upload: Upload) -> Plan:
+    """The plan of a kept upload, read again from its stored bytes (never from a new request)."""
+    inhoud = bytes(upload.inhoud)
+    if checksum(inhoud) != upload.checksum:
+        raise UploadFout(FOUT_UPLOAD_BESCHADIGD.format(nummer=upload.pk))
+    return huisvestingen_plannen(tabel=_lees_upload(inhoud))
+
+
+def _bijwerken_voorbeeld(upload: Upload, plan: Plan) -> None:
+    resultaat = plan.resultaat
+    upload.aantal_rijen = resultaat.totaal
+    upload.aantal_nieuw = resultaat.nieuw
+    upload.aantal_gewijzigd = resultaat.gewijzigd
+    upload.aantal_ongewijzigd = resultaat.ongewijzigd
+    upload.versies_voorbeeld = plan.versies
+
+
+def upload_voorbeeld_vernieuwen(*, upload: Upload) -> Plan:
+    """Recompute the preview against the figures as they are now."""
+    plan = upload_plan(upload=upload)
+    _bijwerken_voorbeeld(upload, plan)
+    upload.save()
+    return plan
+
+
+@transaction.atomic
+def upload_toepassen(*, upload: Upload, gebruiker) -> Resultaat:
+    """Apply a previewed upload: all its rows or none. Raises ``UploadVerouderd`` when a figure in
+    it changed after the preview (then call ``upload_voorbeeld_vernieuwen`` and show it again)."""
+    upload = Upload.objects.select_for_update().get(pk=upload.pk)
+    if upload.status != Uploadstatus.VOORBEELD:
+        raise UploadFout(
+            FOUT_UPLOAD_NIET_IN_VOORBEELD.format(
+                nummer=upload.pk, status=upload.get_status_display().lower()
+            )
+        )
+    plan = upload_plan(upload=upload)
+    if plan.versies != upload.versies_voorbeeld:
+        raise UploadVerouderd(FOUT_UPLOAD_VEROUDERD)
+    voor, versies_na = _plan_toepassen(
+        plan,
+        gebruiker=gebruiker,
+        reden=REDEN_UPLOAD.format(nummer=upload.pk, naam=upload.bestandsnaam),
+    )
+    _bijwerken_voorbeeld(upload, plan)
+    upload.status = Uploadstatus.TOEGEPAST
+    upload.toegepast_op = timezone.now()
+    upload.voor, upload.versies_na = voor, versies_na
+    upload.full_clean()
+    upload.save()
     return plan.resultaat
 
 
 @transaction.atomic
-def opvangstand_vastleggen(*, peildatum: date, wachtend: int, alleenstaand: int) -> Opvangstand:
+def upload_terugdraaien(*, upload: Upload, gebruiker) -> Resultaat:
+    """Put every figure an upload touched back to what it was before it, with history.
+
+    Refused (nothing changes) when any of those figures changed again after the upload.
+    """
+    upload = Upload.objects.select_for_update().get(pk=upload.pk)
+    if upload.status != Uploadstatus.TOEGEPAST:
+        raise UploadFout(FOUT_NIET_TERUGDRAAIBAAR_STATUS)
+    gemeenten = Gemeente.objects.in_bulk({v["gemeente"] for v in upload.voor})
+    maanden = {date.fromisoformat(v["maand"]) for v in upload.voor}
+    huidig = {
+        _sleutel(h.gemeente_id, h.maand): h
+        for h in Huisvesting.objects.select_for_update().filter(
+            gemeente_id__in=list(gemeenten), maand__in=maanden
+        )
+    }
+    meldingen = []
+    for v in upload.voor:
+        sleutel = _sleutel(v["gemeente"], date.fromisoformat(v["maand"]))
+        h = huidig.get(sleutel)
+        if h is None or h.versie != upload.versies_na.get(sleutel):
+            meldingen.append(
+                FOUT_NIET_TERUGDRAAIBAAR_LATER.format(
+                    gemeente=gemeenten[v["gemeente"]].naam,
+                    maand=v["maand"][:7],
+                    nu=waarden_tekst(_waarden(h)),
+                )
+            )
+    if meldingen:
+        raise UploadFout("\n".join(meldingen))
+
+    reden = _reden(REDEN_TERUGDRAAIEN.format(nummer=upload.pk))
+    terug, weg = [], []
+    for v in upload.voor:
+        h = huidig[_sleutel(v["gemeente"], date.fromisoformat(v["maand"]))]
+        if v["waarden"] is None:
+            weg.append(h)
+        else:
+            h.personen, h.alleenstaanden, h.gezinsleden, h.nareizigers = v["waarden"]
+            h.versie += 1
+            terug.append(h)
+    bulk_update_with_history(
+        terug,
+        Huisvesting,
+        [*WAARDEVELDEN, "versie"],
+        default_user=gebruiker,
+        default_change_reason=reden,
+    )
+    for h in weg:
+        h._history_user = gebruiker
+        h._change_reason = reden
+        h.delete()
+    upload.status = Uploadstatus.TERUGGEDRAAID
+    upload.teruggedraaid_op = timezone.now()
+    upload.teruggedraaid_door = gebruiker
+    upload.full_clean()
+    upload.save()
+    gegevens_gewijzigd()
+    return Resultaat(gewijzigd=len(terug) + len(weg))
+
+
+# Reception figures ---------------------------------------------------------------------------
+
+OPVANG_KOLOMMEN = ["peildatum", "wachtend", "alleenstaand"]
+
+
+@transaction.atomic
+def opvangstand_vastleggen(
+    *, peildatum: date, wachtend: int, alleenstaand: int, gebruiker=None
+) -> Opvangstand:
     """Record the national reception figures on a date (replacing an earlier entry that day)."""
     if alleenstaand > wachtend:
         raise ValueError(
@@ -195,7 +624,58 @@ def opvangstand_vastleggen(*, peildatum: date, wachtend: int, alleenstaand: int)
     stand = Opvangstand.objects.filter(peildatum=peildatum).first() or Opvangstand(
         peildatum=peildatum
     )
+    if stand.pk and (stand.wachtend, stand.alleenstaand) == (wachtend, alleenstaand):
+        return stand  # unchanged: no history row
     stand.wachtend, stand.alleenstaand = wachtend, alleenstaand
     stand.full_clean()
+    if gebruiker is not None:
+        stand._history_user = gebruiker
     stand.save()
     return stand
+
+
+@transaction.atomic
+def opvangstanden_importeren(*, tabel: Tabel, gebruiker=None) -> Resultaat:
+    """Import reception figures (peildatum;wachtend;alleenstaand): every row or none."""
+    fouten: list[Fout] = []
+    gezien: dict = {}
+    regels = []
+    for rij, cellen in tabel.rijen:
+        cel = Cellen(rij, cellen, fouten)
+        peildatum = cel.lees("peildatum", parse_datum)
+        wachtend = cel.lees("wachtend", parse_aantal)
+        alleenstaand = cel.lees("alleenstaand", parse_aantal)
+        if peildatum:
+            if peildatum in gezien:
+                cel.fout(
+                    "peildatum",
+                    FOUT_DUBBEL.format(
+                        sleutel=f"Peildatum {peildatum.isoformat()}", eerdere=gezien[peildatum]
+                    ),
+                )
+            else:
+                gezien[peildatum] = rij
+        if wachtend is not None and alleenstaand is not None and alleenstaand > wachtend:
+            cel.fout(
+                "alleenstaand",
+                FOUT_ALLEENSTAAND_TE_VEEL.format(alleenstaand=alleenstaand, wachtend=wachtend),
+            )
+        if cel.ok:
+            regels.append((peildatum, wachtend, alleenstaand))
+    if fouten:
+        raise ImportFouten(fouten)
+    bestaand = {o.peildatum: o for o in Opvangstand.objects.all()}
+    resultaat = Resultaat()
+    for peildatum, wachtend, alleenstaand in regels:
+        oud = bestaand.get(peildatum)
+        if oud is None:
+            resultaat.nieuw += 1
+        elif (oud.wachtend, oud.alleenstaand) == (wachtend, alleenstaand):
+            resultaat.ongewijzigd += 1
+            continue
+        else:
+            resultaat.gewijzigd += 1
+        opvangstand_vastleggen(
+            peildatum=peildatum, wachtend=wachtend, alleenstaand=alleenstaand, gebruiker=gebruiker
+        )
+    return resultaat

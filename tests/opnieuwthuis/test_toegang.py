@@ -125,7 +125,46 @@ MATRIX: dict[str, list[Geval]] = {
         ]
     },
     "rapportage:grafiek_landelijk": [Geval(INGELOGD)],
+    # Realisatie (issue 4): writing is for platform staff; a municipality's history is scoped.
+    "realisatie:huisvesting_edit": [
+        Geval(ALLEEN_PLATFORM, query="?maand=2017-01"),
+        Geval({**ALLEEN_PLATFORM, Rol.PLATFORM: 302}, methode="post", data={"maand": "2017-01"}),
+    ],
+    "realisatie:upload_list": [Geval(ALLEEN_PLATFORM)],
+    "realisatie:upload_add": [
+        Geval(ALLEEN_PLATFORM),
+        Geval({**ALLEEN_PLATFORM, Rol.PLATFORM: 400}, methode="post", data={}),
+    ],
+    "realisatie:upload": [Geval(ALLEEN_PLATFORM, kwargs=lambda w: {"pk": _upload(w).pk})],
+    "realisatie:upload_toepassen": [
+        Geval(
+            {**ALLEEN_PLATFORM, Rol.PLATFORM: 302},
+            kwargs=lambda w: {"pk": _upload(w).pk},
+            methode="post",
+        )
+    ],
+    "realisatie:upload_terugdraaien": [
+        Geval(
+            {**ALLEEN_PLATFORM, Rol.PLATFORM: 302},
+            kwargs=lambda w: {"pk": _upload(w).pk},
+            methode="post",
+        )
+    ],
+    "realisatie:opvangstand_list": [Geval(ALLEEN_PLATFORM)],
+    "realisatie:gemeente_history": per_gemeente(),
+    "realisatie:wijziging_list": [Geval(ALLEEN_PLATFORM)],
 }
+
+
+def _upload(w):
+    from realisatie.services import upload_voorbereiden
+
+    upload, _ = upload_voorbereiden(
+        bestandsnaam="toegang.csv",
+        inhoud=b"gemeentecode;maand;personen\nGM0001;2017-02;3\n",
+        gebruiker=w["gebruikers"][Rol.PLATFORM],
+    )
+    return upload
 
 
 def alle_namen(patronen=None, prefix=""):

@@ -12,4 +12,4 @@ class Command(ImportCommand):
     onderwerp = "maandcijfers"
 
     def importeer(self, tabel, **options):
-        return huisvestingen_importeren(tabel=tabel)
+        return huisvestingen_importeren(tabel=tabel, reden="Commando importeer_realisatie")

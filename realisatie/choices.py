@@ -1,0 +1,17 @@
+from django.db import models
+
+
+class Uploadstatus(models.TextChoices):
+    """Where an uploaded realisation file is in its life: checked, applied, rolled back."""
+
+    VOORBEELD = "voorbeeld", "Voorbeeld (nog niet toegepast)"
+    TOEGEPAST = "toegepast", "Toegepast"
+    TERUGGEDRAAID = "teruggedraaid", "Teruggedraaid"
+
+
+class Actie(models.TextChoices):
+    """What applying one row of a file does to the stored figure."""
+
+    NIEUW = "nieuw", "nieuw"
+    GEWIJZIGD = "gewijzigd", "gewijzigd"
+    ONGEWIJZIGD = "ongewijzigd", "ongewijzigd"

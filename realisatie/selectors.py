@@ -1,0 +1,165 @@
+"""Reading monthly figures and the audit trail for the screens of this app."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from taakstelling.models import Gemeente, Halfjaar, Startstand, Taakstelling
+
+from .models import Huisvesting, Opvangstand
+from .services import waarden_tekst
+
+SOORTEN = {"+": "nieuw", "~": "gewijzigd", "-": "verwijderd"}
+
+
+def maanden() -> list[date]:
+    """Every month of every known half-year, oldest first."""
+    uit = []
+    for jaar, helft in Halfjaar.objects.order_by("jaar", "helft").values_list("jaar", "helft"):
+        begin = 1 if helft == 1 else 7
+        uit.extend(date(jaar, m, 1) for m in range(begin, begin + 6))
+    return uit
+
+
+def standaard_maand() -> date | None:
+    """The month after the latest with figures, within the known half-years; else the latest."""
+    alle = maanden()
+    if not alle:
+        return None
+    laatste = Huisvesting.objects.order_by("-maand").values_list("maand", flat=True).first()
+    if laatste is None:
+        return alle[0]
+    later = [m for m in alle if m > laatste]
+    return later[0] if later else alle[-1]
+
+
+def gemeenten_in_maand(maand: date, *, provinciecode: str | None, user):
+    """The municipalities that existed in ``maand`` (optionally in one province), by name."""
+    qs = Gemeente.objects.restrict(user).select_related("provincie")
+    if provinciecode:
+        qs = qs.filter(provincie__code=provinciecode)
+    return [
+        g
+        for g in qs.order_by("naam", "code")
+        if not (g.einddatum and maand >= g.einddatum)
+        and not (g.begindatum and maand < g.begindatum)
+    ]
+
+
+def huisvestingen_per_gemeente(maanden_: list[date]) -> dict[tuple[int, date], Huisvesting]:
+    return {(h.gemeente_id, h.maand): h for h in Huisvesting.objects.filter(maand__in=maanden_)}
+
+
+@dataclass
+class Wijziging:
+    """One row of the audit trail, as the history pages show it."""
+
+    wanneer: datetime
+    wie: str
+    onderwerp: str
+    gemeente: Gemeente | None
+    soort: str
+    oud: str
+    nieuw: str
+    reden: str
+    history_id: int
+
+
+def _wie(record) -> str:
+    return record.history_user.get_username() if record.history_user_id else "systeem (commando)"
+
+
+def _huisvesting_tekst(r) -> str:
+    return waarden_tekst((r.personen, r.alleenstaanden, r.gezinsleden, r.nareizigers))
+
+
+def _opvang_tekst(r) -> str:
+    return f"{r.wachtend:,} wachtend, {r.alleenstaand:,} alleenstaand".replace(",", ".")
+
+
+def _getal(r) -> str:
+    return f"{r.personen:,}".replace(",", ".")
+
+
+def _startstand_tekst(r) -> str:
+    return f"{_getal(r)} (begin {r.halfjaar})" if r.halfjaar_id else _getal(r)
+
+
+# Per audited model: the history manager, how to name the figure, and how to show its value.
+_BRONNEN = [
+    (
+        Huisvesting.history,
+        lambda r: f"Maandcijfer {r.maand:%Y-%m}",
+        _huisvesting_tekst,
+        ["gemeente"],
+    ),
+    (
+        Taakstelling.history,
+        lambda r: f"Taakstelling {r.halfjaar}",
+        _getal,
+        ["gemeente", "halfjaar"],
+    ),
+    (Startstand.history, lambda r: "Beginstand", _startstand_tekst, ["gemeente", "halfjaar"]),
+    (
+        Opvangstand.history,
+        lambda r: f"Opvangstand {r.peildatum.day}-{r.peildatum.month}-{r.peildatum.year}",
+        _opvang_tekst,
+        [],
+    ),
+]
+
+
+def _wijzigingen(records: list, alle_versies: list, onderwerp, tekst) -> list[Wijziging]:
+    """Pair each record with the one before it of the same object (by history_id): old → new."""
+    vorige: dict[int, object] = {}
+    voorganger: dict[int, object] = {}
+    for r in sorted(alle_versies, key=lambda r: r.history_id):
+        voorganger[r.history_id] = vorige.get(r.id)
+        vorige[r.id] = r
+    uit = []
+    for r in records:
+        eerder = voorganger.get(r.history_id)
+        uit.append(
+            Wijziging(
+                wanneer=r.history_date,
+                wie=_wie(r),
+                onderwerp=onderwerp(r),
+                gemeente=getattr(r, "gemeente", None),
+                soort=SOORTEN.get(r.history_type, r.history_type),
+                oud=(
+                    ""
+                    if r.history_type == "+"
+                    else "onbekend (van vóór de geschiedenis)"
+                    if eerder is None
+                    else tekst(eerder)
+                ),
+                nieuw="" if r.history_type == "-" else tekst(r),
+                reden=r.history_change_reason or "",
+                history_id=r.history_id,
+            )
+        )
+    return uit
+
+
+def geschiedenis_van_gemeente(gemeente: Gemeente) -> list[Wijziging]:
+    """Every change of every figure of one municipality, newest first (a query per model)."""
+    uit = []
+    for manager, onderwerp, tekst, related in _BRONNEN[:3]:
+        records = list(
+            manager.filter(gemeente_id=gemeente.id).select_related("history_user", *related)
+        )
+        uit.extend(_wijzigingen(records, records, onderwerp, tekst))
+    return sorted(uit, key=lambda w: (w.wanneer, w.history_id), reverse=True)
+
+
+def recente_wijzigingen(limiet: int = 200) -> list[Wijziging]:
+    """The latest changes over every figure model, newest first (two queries per model)."""
+    uit = []
+    for manager, onderwerp, tekst, related in _BRONNEN:
+        records = list(
+            manager.select_related("history_user", *related).order_by("-history_id")[:limiet]
+        )
+        ids = {r.id for r in records}
+        eerder = list(manager.filter(id__in=ids).select_related(*related)) if ids else []
+        uit.extend(_wijzigingen(records, eerder, onderwerp, tekst))
+    uit.sort(key=lambda w: (w.wanneer, w.history_id), reverse=True)
+    return uit[:limiet]

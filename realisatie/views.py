@@ -1,0 +1,466 @@
+from datetime import date
+from html import escape
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView
+
+from opnieuwthuis.bestanden import (
+    FOUT_TE_GROOT,
+    MAX_BESTANDSGROOTTE,
+    Fout,
+    ImportFouten,
+    parse_maand,
+)
+from opnieuwthuis.scoping import ScopedViewMixin
+from rapportage import selectors as rapportage_selectors
+from rapportage.berekening import BerekeningFout
+from taakstelling.models import Gemeente, Provincie
+
+from . import selectors
+from .choices import Uploadstatus
+from .forms import MaandcijferForm, OpvangstandForm, UploadForm
+from .models import Opvangstand, Upload
+from .services import (
+    WAARDEVELDEN,
+    Conflicten,
+    Invoer,
+    UploadFout,
+    UploadVerouderd,
+    huisvestingen_invoeren,
+    opvangstand_vastleggen,
+    upload_plan,
+    upload_terugdraaien,
+    upload_toepassen,
+    upload_voorbeeld_vernieuwen,
+    upload_voorbereiden,
+    waarden_tekst,
+)
+
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+KOLOMLABELS = ["Personen", "Alleenstaanden", "Gezinsleden", "Nareizigers"]
+MELDING_OPGESLAGEN = "Opgeslagen: {resultaat}."
+MELDING_NIETS_GEWIJZIGD = "Er was niets gewijzigd; er is niets opgeslagen."
+MELDING_TOEGEPAST = "Upload {nummer} is toegepast: {resultaat}."
+MELDING_TERUGGEDRAAID = "Upload {nummer} is teruggedraaid: de cijfers zijn weer als ervoor."
+MELDING_OPVANG = "De opvangstand op {datum} is opgeslagen."
+
+
+def _getal(waarde) -> str:
+    return "" if waarde is None else f"{waarde:,}".replace(",", ".")
+
+
+def _rij_html(rij: dict, url_patroon: str) -> str:
+    """One municipality's row of the grid as HTML, built here rather than in the template: a grid
+    of 390 municipalities has 3.500 inputs, and Django's widget and template rendering (~0.3 ms
+    an input) would make the page take seconds. It shows what Django's widgets would show: the
+    typed text of a bound form, else the stored figure in Dutch notation, and the hidden initial
+    values that ``show_hidden_initial`` compares against. Every value is escaped."""
+    g, form = rij["gemeente"], rij["form"]
+    prefix = f"g{g.id}"
+    fouten = form.errors if form is not None else {}
+    naam_g = escape(g.naam)
+    delen = [
+        f'<tr><th scope="row"><a href="{escape(url_patroon.replace("GM0000", g.code))}">'
+        f"{naam_g}</a></th>",
+        *(f"<td>{_getal(a) or '–'}</td>" for a in rij["vorige"]),
+        f"<td>{_getal(rij['stand_voor']) or '–'}</td>",
+    ]
+    for naam, label in zip(WAARDEVELDEN, KOLOMLABELS):
+        html_naam = f"{prefix}-{naam}"
+        veld_id = f"id_{html_naam}"
+        if form is not None:
+            waarde = escape(form.data.get(html_naam, ""))
+            initieel = escape(form.data.get(f"initial-{html_naam}", ""))
+        else:
+            waarde = initieel = _getal(rij["initial"][naam])
+        meldingen = fouten.get(naam, [])
+        fout = f' aria-invalid="true" aria-describedby="{veld_id}-fout"' if meldingen else ""
+        delen.append(
+            f'<td><label class="visueel-verborgen" for="{veld_id}">{label} {naam_g}</label>'
+            f'<input type="text" name="{html_naam}" value="{waarde}" id="{veld_id}"'
+            f' inputmode="numeric" autocomplete="off"{fout}>'
+            f'<input type="hidden" name="initial-{html_naam}" value="{initieel}">'
+            + "".join(
+                f'<span class="veldfout" id="{veld_id}-fout">{escape(str(m))}</span>'
+                for m in meldingen
+            )
+            + "</td>"
+        )
+    versie = (
+        escape(form.data.get(f"{prefix}-versie", ""))
+        if form is not None
+        else rij["initial"]["versie"]
+    )
+    delen.append(
+        f'<td id="stand-{escape(g.code)}">{_getal(rij["stand_na"]) or "–"}'
+        f'<input type="hidden" name="{prefix}-versie" value="{versie}"></td></tr>\n'
+    )
+    return mark_safe("".join(delen))  # noqa: S308  every value above is escaped
+
+
+def _anders_dan_getoond(data, prefix: str) -> bool:
+    return any(
+        data.get(f"{prefix}-{k}", "") != data.get(f"initial-{prefix}-{k}", "") for k in WAARDEVELDEN
+    )
+
+
+def _vorige_maanden(maand: date) -> list[date]:
+    """The earlier months of the half-year that ``maand`` is in."""
+    begin = 1 if maand.month <= 6 else 7
+    return [date(maand.year, m, 1) for m in range(begin, maand.month)]
+
+
+class MaandInvoerView(ScopedViewMixin, TemplateView):
+    """The entry screen: one month, one province (or all), a row per municipality."""
+
+    schrijven = True
+    template_name = "realisatie/huisvesting_edit.html"
+
+    def keuze(self, bron) -> tuple[date, str]:
+        alle = selectors.maanden()
+        if not alle:
+            raise Http404("Er zijn nog geen halfjaren.")
+        try:
+            maand = parse_maand(bron["maand"]) if bron.get("maand") else None
+        except ValueError:
+            maand = None
+        if maand not in alle:
+            maand = selectors.standaard_maand()
+        provinciecode = bron.get("provincie", "")
+        if provinciecode and not Provincie.objects.filter(code=provinciecode).exists():
+            provinciecode = ""
+        return maand, provinciecode
+
+    def rijen(self, maand: date, provinciecode: str, data=None):
+        gemeenten = selectors.gemeenten_in_maand(
+            maand, provinciecode=provinciecode, user=self.request.user
+        )
+        vorige = _vorige_maanden(maand)
+        cijfers = selectors.huisvestingen_per_gemeente([*vorige, maand])
+        try:
+            stand = rapportage_selectors.stand_op(maand).gemeenten
+            voor_maand = dict(zip(stand["gemeente_id"], stand["stand"]))
+        except BerekeningFout:
+            voor_maand = {}
+        rijen = []
+        for g in gemeenten:
+            huidig = cijfers.get((g.id, maand))
+            initial = {k: getattr(huidig, k) if huidig else None for k in WAARDEVELDEN}
+            initial["versie"] = huidig.versie if huidig else 0
+            form = None
+            if data is not None and _anders_dan_getoond(data, f"g{g.id}"):
+                # Only rows the user typed in get a form: 390 bound forms cost ~1 s, and a row
+                # whose text is what the screen showed needs no check and is not saved.
+                form = MaandcijferForm(data, prefix=f"g{g.id}", initial=initial)
+            stand_voor = voor_maand.get(g.id)
+            rijen.append(
+                {
+                    "gemeente": g,
+                    "form": form,
+                    "initial": initial,
+                    "html": None,
+                    "vorige": [
+                        cijfers[(g.id, m)].personen if (g.id, m) in cijfers else None
+                        for m in vorige
+                    ],
+                    "stand_voor": None if stand_voor is None else int(stand_voor),
+                    "stand_na": (
+                        None
+                        if stand_voor is None
+                        else int(stand_voor) - (huidig.personen if huidig else 0)
+                    ),
+                }
+            )
+        return rijen
+
+    def get(self, request, *args, **kwargs):
+        maand, provinciecode = self.keuze(request.GET)
+        return self.render_to_response(
+            self.context(maand, provinciecode, self.rijen(maand, provinciecode))
+        )
+
+    def post(self, request, *args, **kwargs):
+        maand, provinciecode = self.keuze(request.POST)
+        rijen = self.rijen(maand, provinciecode, request.POST)
+        fouten = []
+        for rij in rijen:
+            form = rij["form"]
+            if form is not None and not form.is_valid():
+                form.markeer_fouten()
+                for naam, lijst in form.errors.items():
+                    veld = form[naam] if naam in form.fields else form["personen"]
+                    fouten.extend(
+                        {
+                            "id": veld.auto_id,
+                            "wat": f"{rij['gemeente'].naam}, {veld.label}",
+                            "melding": m,
+                        }
+                        for m in lijst
+                    )
+        if fouten:
+            return self.render_to_response(
+                self.context(maand, provinciecode, rijen, fouten=fouten), status=400
+            )
+        invoer = [
+            Invoer(
+                gemeente=rij["gemeente"],
+                maand=maand,
+                waarden=rij["form"].waarden,
+                versie=rij["form"].cleaned_data["versie"],
+            )
+            for rij in rijen
+            if rij["form"] is not None and rij["form"].gewijzigd
+        ]
+        if not invoer:
+            messages.info(request, MELDING_NIETS_GEWIJZIGD)
+            return HttpResponseRedirect(self.url(maand, provinciecode))
+        try:
+            resultaat = huisvestingen_invoeren(invoer=invoer, gebruiker=request.user)
+        except Conflicten as botsing:
+            return self.conflict(maand, provinciecode, botsing)
+        messages.success(request, MELDING_OPGESLAGEN.format(resultaat=resultaat))
+        return HttpResponseRedirect(self.url(maand, provinciecode))
+
+    def conflict(self, maand, provinciecode, botsing: Conflicten):
+        """Show the screen again with the stored value (and its version) in each conflicting row,
+        the user's other typing intact, and every conflict at the top."""
+        data = self.request.POST.copy()
+        fouten = []
+        for c in botsing.conflicten:
+            prefix = f"g{c.gemeente.id}"
+            opgeslagen = c.opgeslagen_waarden or (None, None, None, None)
+            for naam, waarde in zip(WAARDEVELDEN, opgeslagen):
+                tekst = "" if waarde is None else f"{waarde:,}".replace(",", ".")
+                data[f"{prefix}-{naam}"] = tekst
+                data[f"initial-{prefix}-{naam}"] = tekst
+            data[f"{prefix}-versie"] = str(c.opgeslagen_versie)
+            fouten.append(
+                {"id": f"id_{prefix}-personen", "wat": c.gemeente.naam, "melding": str(c)}
+            )
+        rijen = self.rijen(maand, provinciecode, data)
+        for rij in rijen:
+            if rij["form"] is not None:
+                rij["form"].is_valid()
+        return self.render_to_response(
+            self.context(maand, provinciecode, rijen, fouten=fouten, conflict=True), status=409
+        )
+
+    def url(self, maand: date, provinciecode: str) -> str:
+        query = {"maand": maand.strftime("%Y-%m")}
+        if provinciecode:
+            query["provincie"] = provinciecode
+        return f"{reverse('realisatie:huisvesting_edit')}?{urlencode(query)}"
+
+    def context(self, maand, provinciecode, rijen, *, fouten=(), conflict=False):
+        url_patroon = reverse("realisatie:gemeente_history", args=["GM0000"])
+        for rij in rijen:
+            rij["html"] = _rij_html(rij, url_patroon)
+        return self.get_context_data(
+            maand=maand,
+            maand_waarde=maand.strftime("%Y-%m"),
+            maanden=[(m.strftime("%Y-%m"), m) for m in selectors.maanden()],
+            provinciecode=provinciecode,
+            provincies=Provincie.objects.order_by("naam"),
+            vorige_maanden=_vorige_maanden(maand),
+            rijen=rijen,
+            fouten=fouten,
+            conflict=conflict,
+        )
+
+
+class UploadListView(ScopedViewMixin, ListView):
+    """The upload log."""
+
+    schrijven = True
+    template_name = "realisatie/upload_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Upload.objects.select_related("gebruiker", "teruggedraaid_door").defer("inhoud")
+
+
+class UploadToevoegenView(ScopedViewMixin, TemplateView):
+    schrijven = True
+    template_name = "realisatie/upload_add.html"
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=UploadForm()))
+
+    def post(self, request, *args, **kwargs):
+        form = UploadForm(request.POST, request.FILES)
+        fouten: list[Fout] = []
+        if form.is_valid():
+            bestand = form.cleaned_data["bestand"]
+            if bestand.size > MAX_BESTANDSGROOTTE:
+                fouten = [Fout(None, None, FOUT_TE_GROOT)]
+            else:
+                try:
+                    upload, _plan = upload_voorbereiden(
+                        bestandsnaam=bestand.name,
+                        inhoud=bestand.read(MAX_BESTANDSGROOTTE + 1),
+                        gebruiker=request.user,
+                    )
+                except ImportFouten as fout:
+                    fouten = fout.fouten
+                else:
+                    return redirect("realisatie:upload", pk=upload.pk)
+        form.markeer_fouten()
+        return self.render_to_response(
+            self.get_context_data(form=form, fouten=fouten, bestandsnaam=_naam(request)),
+            status=400,
+        )
+
+
+def _voorbeeld_html(plan) -> str:
+    """The preview's rows as HTML (a file has thousands of rows; see ``_rij_html``)."""
+    delen = []
+    for r in plan.regels:
+        maand = f"{MAANDEN[r.maand.month - 1]} {r.maand.year}"
+        delen.append(
+            f'<tr><td>{r.rij}</td><th scope="row">{escape(r.gemeente.naam)} '
+            f"({escape(r.gemeente.code)})</th><td>{maand}</td>"
+            f'<td class="actie--{r.actie}">{r.actie}</td>'
+            f"<td>{escape(waarden_tekst(r.oude_waarden)) if r.oud else '–'}</td>"
+            f"<td>{escape(waarden_tekst(r.waarden))}</td></tr>\n"
+        )
+    return mark_safe("".join(delen))  # every value above is escaped or a number
+
+
+def _naam(request) -> str:
+    bestand = request.FILES.get("bestand")
+    return bestand.name if bestand else ""
+
+
+class UploadDetailView(ScopedViewMixin, DetailView):
+    """An upload: its preview (per row new, changed or unchanged) or what it did."""
+
+    schrijven = True
+    template_name = "realisatie/upload.html"
+
+    def get_queryset(self):
+        return Upload.objects.select_related("gebruiker", "teruggedraaid_door")
+
+    def get_context_data(self, **kwargs):
+        upload = self.object
+        plan, fout = None, None
+        if upload.status == Uploadstatus.VOORBEELD:
+            try:
+                plan = upload_plan(upload=upload)
+            except (UploadFout, ImportFouten) as e:
+                fout = str(e)
+        eerder = (
+            Upload.objects.filter(checksum=upload.checksum, status=Uploadstatus.TOEGEPAST)
+            .exclude(pk=upload.pk)
+            .defer("inhoud")
+            .order_by("-toegepast_op")
+        )
+        return super().get_context_data(
+            plan=plan,
+            voorbeeld=_voorbeeld_html(plan) if plan else "",
+            fout=fout,
+            eerder=list(eerder),
+            **kwargs,
+        )
+
+
+class UploadActieView(ScopedViewMixin, View):
+    """POST only: confirm or roll back an upload, then back to its page."""
+
+    schrijven = True
+    actie = "toepassen"
+
+    def post(self, request, pk):
+        upload = get_object_or_404(Upload.objects.defer("inhoud"), pk=pk)
+        try:
+            if self.actie == "toepassen":
+                resultaat = upload_toepassen(upload=upload, gebruiker=request.user)
+                messages.success(
+                    request, MELDING_TOEGEPAST.format(nummer=upload.pk, resultaat=resultaat)
+                )
+            else:
+                upload_terugdraaien(upload=upload, gebruiker=request.user)
+                messages.success(request, MELDING_TERUGGEDRAAID.format(nummer=upload.pk))
+        except UploadVerouderd as fout:
+            upload_voorbeeld_vernieuwen(upload=Upload.objects.get(pk=upload.pk))
+            messages.warning(request, str(fout))
+        except (UploadFout, ImportFouten) as fout:
+            for regel in str(fout).splitlines():
+                messages.error(request, regel)
+        return redirect("realisatie:upload", pk=upload.pk)
+
+
+class OpvangstandView(ScopedViewMixin, TemplateView):
+    """Reception figures: the list and a small form to add or correct one."""
+
+    schrijven = True
+    template_name = "realisatie/opvangstand_list.html"
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.context(OpvangstandForm()))
+
+    def post(self, request, *args, **kwargs):
+        form = OpvangstandForm(request.POST)
+        if not form.is_valid():
+            form.markeer_fouten()
+            return self.render_to_response(self.context(form), status=400)
+        stand = opvangstand_vastleggen(**form.cleaned_data, gebruiker=request.user)
+        d = stand.peildatum
+        messages.success(request, MELDING_OPVANG.format(datum=f"{d.day}-{d.month}-{d.year}"))
+        return redirect("realisatie:opvangstand_list")
+
+    def context(self, form):
+        fouten = [
+            {"id": form[naam].auto_id, "wat": form[naam].label, "melding": m}
+            for naam, lijst in form.errors.items()
+            if naam in form.fields
+            for m in lijst
+        ]
+        return self.get_context_data(
+            form=form, fouten=fouten, opvangstanden=Opvangstand.objects.order_by("-peildatum")
+        )
+
+
+class GemeenteGeschiedenisView(ScopedViewMixin, DetailView):
+    """Every change of a municipality's figures; readable by whoever may see the municipality."""
+
+    model = Gemeente
+    slug_field = "code"
+    slug_url_kwarg = "code"
+    template_name = "realisatie/gemeente_history.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            wijzigingen=selectors.geschiedenis_van_gemeente(self.object), **kwargs
+        )
+
+
+class WijzigingListView(ScopedViewMixin, TemplateView):
+    """The latest changes of every figure, for platform staff."""
+
+    schrijven = True
+    template_name = "realisatie/wijziging_list.html"
+    limiet = 200
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            wijzigingen=selectors.recente_wijzigingen(self.limiet), limiet=self.limiet, **kwargs
+        )
