@@ -18,24 +18,11 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from opnieuwthuis.cache import gecachet
+from opnieuwthuis.nederlands import MAANDEN
 
 from . import selectors
 from .berekening import Stand, periode_begin, periode_van
 
-MAANDEN = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 KLEUR_STAAF = "#154273"  # the house blue, 10:1 against white
 KLEUR_LIJN = "#a4161a"
 KLEUR_REST = "#8a4b00"

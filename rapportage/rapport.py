@@ -19,6 +19,8 @@ from datetime import date
 
 import pandas as pd
 
+from opnieuwthuis.nederlands import datum_lang, maand_lang
+
 from .berekening import (
     LANDELIJKE_KOLOMMEN,
     STATUS_LABELS,
@@ -30,7 +32,7 @@ from .berekening import (
     samenvatten_landelijk,
 )
 from .uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, records
-from .views import MAANDEN, kolomkoppen
+from .views import kolomkoppen
 
 LAND, PROVINCIE, GEMEENTE = "land", "provincie", "gemeente"
 AANTAL_ACHTERBLIJVERS = 10
@@ -57,12 +59,8 @@ def procent(deel: int, geheel: int) -> int | None:
     return afgerond(100 * deel / geheel) if geheel else None
 
 
-def datum_tekst(d: date) -> str:
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
-
-
-def maand_tekst(d: date) -> str:
-    return f"{MAANDEN[d.month - 1]} {d.year}"
+datum_tekst = datum_lang
+maand_tekst = maand_lang
 
 
 def halfjaar_tekst(label: str) -> str:

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView, View
 from opnieuwthuis import export
 from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
+from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.scoping import ScopedViewMixin
 from taakstelling.models import Gemeente, Halfjaar, Provincie
 
@@ -27,27 +28,6 @@ from .berekening import (
 from .filters import GemeenteFilterSet, gemeenten_met_inwoners
 from .tables import GemeenteTable, gemeente_url
 from .uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, records
-
-MAANDEN = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-
-
-def datum_lang(d: date) -> str:
-    """1 februari 2017."""
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
-
 
 _datum_kort = datum_lang
 

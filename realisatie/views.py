@@ -17,6 +17,7 @@ from opnieuwthuis.bestanden import (
     ImportFouten,
     parse_maand,
 )
+from opnieuwthuis.nederlands import MAANDEN
 from opnieuwthuis.scoping import ScopedViewMixin
 from rapportage import selectors as rapportage_selectors
 from rapportage.berekening import BerekeningFout
@@ -42,20 +43,6 @@ from .services import (
     waarden_tekst,
 )
 
-MAANDEN = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 KOLOMLABELS = ["Personen", "Alleenstaanden", "Gezinsleden", "Nareizigers"]
 MELDING_OPGESLAGEN = "Opgeslagen: {resultaat}."
 MELDING_NIETS_GEWIJZIGD = "Er was niets gewijzigd; er is niets opgeslagen."
