@@ -87,6 +87,19 @@ class Stand:
     def maanden_resterend(self) -> int:
         return 6 - self.maanden_verstreken
 
+    def beperkt(self, gemeenten: pd.DataFrame, provincies: pd.DataFrame) -> Stand:
+        """The same stand narrowed to some of its municipalities and provinces (a user's scope,
+        a report's area). The national line stays: it is the published aggregate."""
+        return Stand(
+            peildatum=self.peildatum,
+            halfjaar=self.halfjaar,
+            maanden_verstreken=self.maanden_verstreken,
+            gemeenten=gemeenten.reset_index(drop=True),
+            provincies=provincies.reset_index(drop=True),
+            landelijk=self.landelijk,
+            verloop=self.verloop[self.verloop["gemeente_id"].isin(gemeenten["gemeente_id"])],
+        )
+
 
 def periode_index(jaar: int, helft: int) -> int:
     return jaar * 2 + (helft - 1)

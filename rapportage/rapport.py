@@ -407,15 +407,7 @@ def beperk_tot_gebied(stand: Stand, gebied: Gebied) -> Stand:
     else:
         gemeenten = stand.gemeenten[stand.gemeenten["gemeentecode"] == gebied.code]
         provincies = stand.provincies.iloc[0:0]
-    return Stand(
-        peildatum=stand.peildatum,
-        halfjaar=stand.halfjaar,
-        maanden_verstreken=stand.maanden_verstreken,
-        gemeenten=gemeenten.reset_index(drop=True),
-        provincies=provincies.reset_index(drop=True),
-        landelijk=stand.landelijk,
-        verloop=stand.verloop[stand.verloop["gemeente_id"].isin(gemeenten["gemeente_id"])],
-    )
+    return stand.beperkt(gemeenten, provincies)
 
 
 def halfjaarreeks(

@@ -149,15 +149,7 @@ def beperk_tot_gebruiker(stand: berekening.Stand, user) -> berekening.Stand:
         provincies = provincies[provincies["provinciecode"] == user.provincie.code]
     else:
         provincies = provincies.iloc[0:0]
-    return berekening.Stand(
-        peildatum=stand.peildatum,
-        halfjaar=stand.halfjaar,
-        maanden_verstreken=stand.maanden_verstreken,
-        gemeenten=gemeenten.reset_index(drop=True),
-        provincies=provincies.reset_index(drop=True),
-        landelijk=stand.landelijk,
-        verloop=stand.verloop[stand.verloop["gemeente_id"].isin(toegestaan)],
-    )
+    return stand.beperkt(gemeenten, provincies)
 
 
 # --- Dashboards, list, map and charts (issue 6) -------------------------------------------------
