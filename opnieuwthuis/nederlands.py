@@ -21,6 +21,14 @@ MAANDEN = [
     "december",
 ]
 
+# The abbreviations Dutch style guides use (Taalunie): "mrt", not "maa".
+MAANDEN_KORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+def maand_kort(d: date) -> str:
+    """mrt"""
+    return MAANDEN_KORT[d.month - 1]
+
 
 def datum_lang(d: date) -> str:
     """1 februari 2017"""

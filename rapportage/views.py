@@ -1,7 +1,7 @@
 import hashlib
 from datetime import date
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,6 +24,7 @@ from .berekening import (
     periode_begin,
     periode_index,
     samenvatten_landelijk,
+    schema_lijn,
 )
 from .filters import GemeenteFilterSet, gemeenten_met_inwoners
 from .tables import GemeenteTable, gemeente_url
@@ -211,6 +212,28 @@ def _status_telling(frame) -> list[dict]:
 
 def _maandgrafiek(reeks, *, src: str, gebied: str) -> dict:
     return {"src": src, "alt": grafieken.maandzin(reeks, gebied), "reeks": reeks}
+
+
+def startpagina(user) -> str:
+    """Where a role's work is: an official's own municipality, a supervisor's province, the
+    national overview for everyone who sees the whole country (or nothing in particular)."""
+    sleutel = scope_sleutel(user)
+    if sleutel.startswith("gm"):
+        return reverse("rapportage:gemeente", kwargs={"code": user.gemeente.code})
+    if sleutel.startswith("pv"):
+        return reverse("rapportage:provincie", kwargs={"code": user.provincie.code})
+    return reverse("rapportage:start")
+
+
+class ThuisView(ScopedViewMixin, View):
+    """``/`` and the page after login: each role lands where its work is. A peildatum in the
+    address goes along, so a link to ``/?peildatum=…`` means the same date on every landing page."""
+
+    def get(self, request, *args, **kwargs):
+        doel = startpagina(request.user)
+        if request.GET.get("peildatum"):
+            doel += "?" + urlencode({"peildatum": request.GET["peildatum"]})
+        return HttpResponseRedirect(doel)
 
 
 class StartView(OverzichtView):
@@ -468,6 +491,14 @@ class GemeenteView(OverzichtView):
         )
         if rij:
             rij["status_label"] = STATUS_LABELS.get(rij["status"], rij["status"])
+            lijn = schema_lijn(rij["te_huisvesten"], stand.maanden_verstreken)
+            rij["kern"] = {
+                "lijn": lijn,
+                "gehuisvest": rij["realisatie"],
+                "tekort": max(0, lijn - rij["realisatie"]),
+                "voor": max(0, rij["realisatie"] - lijn),
+                "resterend": stand.maanden_resterend,
+            }
         inhoud = {
             "titel": f"{gemeente.naam} op {datum_lang(stand.peildatum)}",
             "gemeente": gemeente,
