@@ -14,6 +14,30 @@ def _lookup(model, suffix: str) -> str:
     return f"{prefix}__{suffix}" if prefix else suffix
 
 
+class OpenbareLezer:
+    """Anyone reading ``/openbaar/`` without logging in (issue 15). Their scope: everything
+    national (every municipality and province, as the Opnieuw Thuis map and the ministry's monthly
+    spreadsheets were public), read-only, final peildata only, and nothing that is not public: of the
+    models only the ones in ``OPENBARE_MODELLEN`` (names, codes, populations; the figures reach the
+    public through the calculation of a final peildatum), never users, uploads, warnings or history.
+    """
+
+    is_authenticated = False
+    is_active = True
+    is_superuser = False
+    is_staff = False
+    rol = ""
+    gemeente_id = None
+    provincie_id = None
+    mag_wijzigen = False
+    ziet_voorlopig = False  # never a provisional month
+    scope_sleutel = "openbaar"
+
+
+OPENBAAR = OpenbareLezer()
+OPENBARE_MODELLEN = frozenset({"taakstelling.Gemeente", "taakstelling.Provincie"})
+
+
 class RestrictedQuerySet(models.QuerySet):
     """A model opts out of the municipality scope with ``gemeente_scope = False``: a province is a
     supervisor's unit, and its totals would tell an official about the neighbours."""
@@ -21,6 +45,8 @@ class RestrictedQuerySet(models.QuerySet):
     def restrict(self, user):
         from gebruikers.choices import Rol
 
+        if isinstance(user, OpenbareLezer):
+            return self if self.model._meta.label in OPENBARE_MODELLEN else self.none()
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser or user.rol in (Rol.PLATFORM, Rol.MINISTERIE):

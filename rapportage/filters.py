@@ -8,10 +8,11 @@ stays one query whatever the number of municipalities.
 
 import django_filters
 from django import forms
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 
 from taakstelling.models import Gemeente, Inwonertal, Provincie
 
+from . import zoeken
 from .berekening import STATUS_LABELS, Stand
 
 # Population classes (CBS uses similar bands in its municipal statistics).
@@ -25,7 +26,7 @@ GEMIST_KEUZES = [
     ("1", "1 of meer"),
     ("2", "2 of meer"),
     ("3", "3 of meer"),
-    ("4", "4 of meer (Zuid-Holland grijpt in)"),
+    ("4", "4 of meer"),  # a national filter names no single province's rule
 ]
 
 
@@ -83,10 +84,12 @@ class GemeenteFilterSet(django_filters.FilterSet):
         )
 
     def filter_zoek(self, queryset, name, value):
-        value = value.strip()
-        if not value:
+        # Names as people write them (rapportage/zoeken.py): one query for the names, then by id.
+        if not zoeken.compact(value):
             return queryset
-        return queryset.filter(Q(naam__icontains=value) | Q(code__icontains=value))
+        return queryset.filter(
+            id__in=zoeken.gemeente_ids(value, queryset.values_list("id", "naam", "code"))
+        )
 
     def _ids(self, masker) -> list[int]:
         return [int(i) for i in self.stand.gemeenten.loc[masker, "gemeente_id"]]

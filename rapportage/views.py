@@ -419,7 +419,15 @@ class ProvincieView(StandLijstView):
         frame = stand.gemeenten[stand.gemeenten["provinciecode"] == self.provincie.code]
         totaal = samenvatten_landelijk(frame)
         koppen = kolomkoppen(stand.peildatum, stand.halfjaar)
+        rijen = list(tabel.data)
         return {
+            **kaart_inhoud(
+                stand,
+                rijen,
+                gebied=[r["gemeentecode"] for r in rijen],
+                url_voor=lambda code: gemeente_url(code, stand.peildatum),
+            ),
+            "geen_label": f"Buiten {self.provincie.naam}",
             "titel": f"{self.provincie.naam} op {datum_lang(stand.peildatum)}",
             "provincie": self.provincie,
             "koppen": [koppen[k] for k in PROVINCIE_KOLOMMEN[2:]],
@@ -433,22 +441,75 @@ class ProvincieView(StandLijstView):
         }
 
 
+def kaart_inhoud(stand, rijen: list[dict], *, gebied, url_voor) -> dict:
+    """The map of some municipalities, framed on ``gebied`` (codes, or None for the whole country),
+    with its legend (the Opnieuw Thuis map's three states, counted over ``rijen``)."""
+    voorgangers = selectors.kaart_voorgangers()
+    urls = {r["gemeentecode"]: url_voor(r["gemeentecode"]) for r in rijen}
+    aantallen = {}
+    for rij in rijen:
+        aantallen[rij["status"]] = aantallen.get(rij["status"], 0) + 1
+    return {
+        "kaart": mark_safe(
+            kaart.teken_kaart(rijen, url=urls, voorgangers=voorgangers, gebied=gebied)
+        ),
+        "legenda": [
+            {
+                "label": label,
+                "aantal": aantallen.get(code, 0),
+                "staal": mark_safe(kaart.legenda_staal(code)),
+            }
+            for code, label in kaart.LEGENDA.items()
+        ],
+        "legenda_geen": mark_safe(kaart.legenda_staal()),
+        "zonder_vorm": kaart.gemeenten_zonder_vorm(rijen, voorgangers),
+        "bron": kaart.BRON,
+    }
+
+
+def kaart_gebied(stand, provinciecode: str | None, heel_land: bool) -> list[str] | None:
+    """What the map is framed on: the province asked for, else the user's own municipalities
+    (a supervisor's province, large), else (everything visible) the whole country."""
+    frame = stand.gemeenten
+    if provinciecode and provinciecode in set(frame["provinciecode"]):
+        return list(frame.loc[frame["provinciecode"] == provinciecode, "gemeentecode"])
+    return None if heel_land else list(frame["gemeentecode"])
+
+
 class KaartView(StandLijstView):
-    """The map of the municipalities coloured by status; the table below is its text alternative."""
+    """The map of the municipalities coloured by status, a panel with the figures of the one
+    pointed at or focused, zoom to a province; the table below is its text alternative."""
 
     inhoud_template = "rapportage/kaart.html"
+    filterset_class = GemeenteFilterSet
     table_exclude = ("inwoners", "gemeentecode", "beginstand", "taakstelling", "nodig_per_maand")
 
     def get_lijst_inhoud(self, stand, tabel) -> dict:
-        voorgangers = selectors.kaart_voorgangers()
         rijen = list(tabel.data)
-        urls = {r["gemeentecode"]: gemeente_url(r["gemeentecode"], stand.peildatum) for r in rijen}
+        provinciecode = self.request.GET.get("provincie") or None
+        heel_land = scope_sleutel(self.request.user) == "alles"
+        peildatum = stand.peildatum.isoformat()
         return {
             "titel": f"Kaart op {datum_lang(stand.peildatum)}",
-            "kaart": mark_safe(kaart.teken_kaart(rijen, url=urls, voorgangers=voorgangers)),
-            "telling": _status_telling(stand.gemeenten),
-            "zonder_vorm": kaart.gemeenten_zonder_vorm(rijen, voorgangers),
-            "bron": kaart.BRON,
+            **kaart_inhoud(
+                stand,
+                rijen,
+                gebied=kaart_gebied(stand, provinciecode, heel_land),
+                url_voor=lambda code: gemeente_url(code, stand.peildatum),
+            ),
+            "ingezoomd": kaart_gebied(stand, provinciecode, True) is not None,
+            "zoom": [
+                {
+                    "naam": p["provincie"],
+                    "code": p["provinciecode"],
+                    "url": "?"
+                    + urlencode({"peildatum": peildatum, "provincie": p["provinciecode"]}),
+                }
+                for p in records(stand.provincies, ["provinciecode", "provincie"])
+            ]
+            if heel_land
+            else [],
+            "heel_land_url": "?" + urlencode({"peildatum": peildatum}),
         }
 
 
