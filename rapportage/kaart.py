@@ -29,6 +29,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.html import escape
 
+from opnieuwthuis.nederlands import getal
+
 from .berekening import ACHTER, ENIGSZINS_ACHTER, OP_SCHEMA
 
 KAART_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "gemeente_2016.topojson"
@@ -198,8 +200,6 @@ def percentage_tekst(rij: dict) -> str:
 
 def titel(rij: dict) -> str:
     """What a municipality's shape says when pointed at or read by a screen reader."""
-    from .grafieken import getal
-
     procent = percentage_tekst(rij)
     return (
         f"{rij['gemeentenaam']}: {LEGENDA.get(rij['status'], rij['status'])}. "
@@ -212,8 +212,6 @@ def titel(rij: dict) -> str:
 def paneelgegevens(rij: dict) -> dict[str, str]:
     """The figures the visible panel shows for a municipality (as data-* attributes of its shape;
     static/rapportage/kaart.js writes them into the panel as text)."""
-    from .grafieken import getal
-
     return {
         "naam": rij["gemeentenaam"],
         "status": rij["status"],
