@@ -91,12 +91,13 @@ class GemeenteFilterSet(django_filters.FilterSet):
         )
 
     def filter_zoek(self, queryset, name, value):
-        # Names as people write them (rapportage/zoeken.py): one query for the names, then by id.
+        # Names as people write them (rapportage/zoeken.py), matched on the stand's names (as the
+        # status filter: no query of its own).
         if not zoeken.compact(value):
             return queryset
-        return queryset.filter(
-            id__in=zoeken.gemeente_ids(value, queryset.values_list("id", "naam", "code"))
-        )
+        frame = self.stand.gemeenten
+        rijen = zip(frame["gemeente_id"], frame["gemeentenaam"], frame["gemeentecode"])
+        return queryset.filter(id__in=[int(i) for i in zoeken.gemeente_ids(value, rijen)])
 
     def _ids(self, masker) -> list[int]:
         return [int(i) for i in self.stand.gemeenten.loc[masker, "gemeente_id"]]
