@@ -14,6 +14,9 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .nederlands import getal
+from .perioden import Periode
+
 MAX_BESTANDSGROOTTE = 5 * 1024 * 1024
 MAX_XLSX_UITGEPAKT = 50 * 1024 * 1024
 MAX_XLSX_VERHOUDING = 100  # unpacked/packed; an ordinary sheet stays far below this
@@ -31,7 +34,6 @@ FOUT_LEGE_CEL = "Vul een waarde in."
 FOUT_GEHEEL_GETAL = "'{waarde}' is geen geheel getal (schrijf bijvoorbeeld 5282 of 5.282)."
 FOUT_NEGATIEF = "'{waarde}' is negatief; alleen 0 of meer is toegestaan."
 FOUT_GEMEENTECODE = "'{waarde}' is geen gemeentecode (schrijf GM0363, 0363 of 363)."
-FOUT_HALFJAAR = "'{waarde}' is geen halfjaar (schrijf bijvoorbeeld 2017-I of 2017-II)."
 FOUT_MAAND = "'{waarde}' is geen maand (schrijf bijvoorbeeld 2017-01)."
 FOUT_DATUM = "'{waarde}' is geen datum (schrijf bijvoorbeeld 2016-01-01 of 1-1-2016)."
 FOUT_DECIMAAL = "'{waarde}' is geen getal tussen 0 en 1 (schrijf bijvoorbeeld 0,5 of 1)."
@@ -198,13 +200,9 @@ def _lees_xlsx(inhoud: bytes) -> tuple[list, list]:
 _GETAL = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)$")
 
 
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".").replace("-", "\u2212")
-
-
 def melding_te_groot(maximum: int) -> str:
     """The message of a form field whose number is above its bound."""
-    return f"Dit getal is te groot; hoogstens {_getal(maximum)} is toegestaan."
+    return f"Dit getal is te groot; hoogstens {getal(maximum)} is toegestaan."
 
 
 def parse_aantal(
@@ -221,11 +219,9 @@ def parse_aantal(
     if getal < 0 and not negatief_toegestaan:
         raise ValueError(FOUT_NEGATIEF.format(waarde=waarde.strip()))
     if getal > maximum:
-        raise ValueError(FOUT_TE_GROOT_GETAL.format(waarde=waarde.strip(), maximum=_getal(maximum)))
+        raise ValueError(FOUT_TE_GROOT_GETAL.format(waarde=waarde.strip(), maximum=getal(maximum)))
     if getal < -maximum:
-        raise ValueError(
-            FOUT_TE_KLEIN_GETAL.format(waarde=waarde.strip(), minimum=_getal(-maximum))
-        )
+        raise ValueError(FOUT_TE_KLEIN_GETAL.format(waarde=waarde.strip(), minimum=getal(-maximum)))
     return getal
 
 
@@ -233,7 +229,7 @@ def parse_tekst(waarde: str, *, maximum: int) -> str:
     """A name or other text cell, stripped, at most ``maximum`` characters (the column's size)."""
     tekst = waarde.strip()
     if len(tekst) > maximum:
-        raise ValueError(FOUT_TE_LANG.format(lengte=_getal(len(tekst)), maximum=_getal(maximum)))
+        raise ValueError(FOUT_TE_LANG.format(lengte=getal(len(tekst)), maximum=getal(maximum)))
     return tekst
 
 
@@ -246,22 +242,13 @@ def parse_gemeentecode(waarde: str) -> str:
     return f"GM{int(tekst):04d}"
 
 
-_HALFJAAR = re.compile(r"^(\d{4})\s*-\s*(I|II|1|2)$", re.IGNORECASE)
-
-
 def parse_halfjaar(waarde: str) -> tuple[int, int]:
-    gevonden = _HALFJAAR.match(waarde.strip())
-    if not gevonden:
-        raise ValueError(FOUT_HALFJAAR.format(waarde=waarde.strip()))
-    helft = gevonden.group(2).upper()
-    jaar = int(gevonden.group(1))
-    if not MIN_JAAR <= jaar <= MAX_JAAR:
+    """A half-year cell (``2017-I``) as (jaar, helft), through ``Periode.parse``, within the
+    years the system can hold."""
+    periode = Periode.parse(waarde)
+    if not MIN_JAAR <= periode.jaar <= MAX_JAAR:
         raise ValueError(FOUT_JAAR.format(waarde=waarde.strip(), van=MIN_JAAR, tot=MAX_JAAR))
-    return jaar, 1 if helft in ("I", "1") else 2
-
-
-def halfjaar_label(jaar: int, helft: int) -> str:
-    return f"{jaar}-{'I' if helft == 1 else 'II'}"
+    return periode.jaar, periode.helft
 
 
 _MAAND = re.compile(r"^(\d{4})-(\d{1,2})(-01)?$")

@@ -3,7 +3,11 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from opnieuwthuis.bestanden import parse_datum
+<<<<<<< HEAD
 from opnieuwthuis.commands import Commando
+=======
+from opnieuwthuis.nederlands import getal
+>>>>>>> main
 from rapportage import rapport_uitvoer, selectors
 from rapportage.berekening import BerekeningFout
 from rapportage.rapport import NEDERLAND, GebiedOnbekend, gebied_voor, maak_rapport
@@ -53,5 +57,5 @@ class Command(Commando):
         pad.write_bytes(inhoud)
         self.stdout.write(
             f"{pad}: voortgangsrapportage {gebied.naam} op {peildatum.isoformat()} "
-            f"({options['format']}, {len(inhoud):,} bytes)".replace(",", ".")
+            f"({options['format']}, {getal(len(inhoud))} bytes)"
         )
