@@ -3,11 +3,8 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from opnieuwthuis.bestanden import parse_datum
-<<<<<<< HEAD
 from opnieuwthuis.commands import Commando
-=======
 from opnieuwthuis.nederlands import getal
->>>>>>> main
 from rapportage import rapport_uitvoer, selectors
 from rapportage.berekening import BerekeningFout
 from rapportage.rapport import NEDERLAND, GebiedOnbekend, gebied_voor, maak_rapport
