@@ -215,14 +215,14 @@ def parse_aantal(
         raise ValueError(FOUT_LEGE_CEL)
     if len(tekst) > 40 or not _GETAL.match(tekst):
         raise ValueError(FOUT_GEHEEL_GETAL.format(waarde=waarde.strip()[:40]))
-    getal = int(tekst.replace(".", ""))
-    if getal < 0 and not negatief_toegestaan:
+    aantal = int(tekst.replace(".", ""))
+    if aantal < 0 and not negatief_toegestaan:
         raise ValueError(FOUT_NEGATIEF.format(waarde=waarde.strip()))
-    if getal > maximum:
+    if aantal > maximum:
         raise ValueError(FOUT_TE_GROOT_GETAL.format(waarde=waarde.strip(), maximum=getal(maximum)))
-    if getal < -maximum:
+    if aantal < -maximum:
         raise ValueError(FOUT_TE_KLEIN_GETAL.format(waarde=waarde.strip(), minimum=getal(-maximum)))
-    return getal
+    return aantal
 
 
 def parse_tekst(waarde: str, *, maximum: int) -> str:
