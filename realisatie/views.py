@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from opnieuwthuis.bestanden import (
     FOUT_TE_GROOT,
     MAX_BESTANDSGROOTTE,
+    Bladkeuze,
     Fout,
     ImportFouten,
     parse_maand,
@@ -38,8 +39,8 @@ from .services import (
     upload_plan,
     upload_terugdraaien,
     upload_toepassen,
-    upload_voorbeeld_vernieuwen,
     upload_voorbereiden,
+    voorbeeld_kenmerk,
     waarden_tekst,
 )
 
@@ -295,6 +296,7 @@ class UploadToevoegenView(ScopedViewMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         form = UploadForm(request.POST, request.FILES)
         fouten: list[Fout] = []
+        totaal = 0
         if form.is_valid():
             bestand = form.cleaned_data["bestand"]
             if bestand.size > MAX_BESTANDSGROOTTE:
@@ -305,14 +307,24 @@ class UploadToevoegenView(ScopedViewMixin, TemplateView):
                         bestandsnaam=bestand.name,
                         inhoud=bestand.read(MAX_BESTANDSGROOTTE + 1),
                         gebruiker=request.user,
+                        blad=form.cleaned_data["blad"],
                     )
+                except Bladkeuze as fout:
+                    fouten, totaal = fout.fouten, fout.totaal
+                    form.bladen_kiezen(fout.bladen)
                 except ImportFouten as fout:
-                    fouten = fout.fouten
+                    fouten, totaal = fout.fouten, fout.totaal
                 else:
                     return redirect("realisatie:upload", pk=upload.pk)
         form.markeer_fouten()
         return self.render_to_response(
-            self.get_context_data(form=form, fouten=fouten, bestandsnaam=_naam(request)),
+            self.get_context_data(
+                form=form,
+                fouten=fouten,
+                totaal=totaal or len(fouten),
+                meer=max(0, totaal - len(fouten)),
+                bestandsnaam=_naam(request),
+            ),
             status=400,
         )
 
@@ -362,6 +374,8 @@ class UploadDetailView(ScopedViewMixin, DetailView):
         )
         return super().get_context_data(
             plan=plan,
+            bestand=plan.bestand if plan else None,
+            kenmerk=voorbeeld_kenmerk(upload),
             voorbeeld=_voorbeeld_html(plan) if plan else "",
             fout=fout,
             eerder=list(eerder),
@@ -379,15 +393,18 @@ class UploadActieView(ScopedViewMixin, View):
         upload = get_object_or_404(Upload.objects.defer("inhoud"), pk=pk)
         try:
             if self.actie == "toepassen":
-                resultaat = upload_toepassen(upload=upload, gebruiker=request.user)
+                resultaat = upload_toepassen(
+                    upload=upload,
+                    gebruiker=request.user,
+                    kenmerk=request.POST.get("kenmerk"),
+                )
                 messages.success(
                     request, MELDING_TOEGEPAST.format(nummer=upload.pk, resultaat=resultaat)
                 )
             else:
                 upload_terugdraaien(upload=upload, gebruiker=request.user)
                 messages.success(request, MELDING_TERUGGEDRAAID.format(nummer=upload.pk))
-        except UploadVerouderd as fout:
-            upload_voorbeeld_vernieuwen(upload=Upload.objects.get(pk=upload.pk))
+        except UploadVerouderd as fout:  # the preview was refreshed under the upload's lock
             messages.warning(request, str(fout))
         except (UploadFout, ImportFouten) as fout:
             for regel in str(fout).splitlines():
