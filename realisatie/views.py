@@ -61,13 +61,24 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
     of 390 municipalities has 3.500 inputs, and Django's widget and template rendering (~0.3 ms
     an input) would make the page take seconds. It shows what Django's widgets would show: the
     typed text of a bound form, else the stored figure in Dutch notation, and the hidden initial
-    values that ``show_hidden_initial`` compares against. Every value is escaped."""
+    values that ``show_hidden_initial`` compares against. Every value is escaped.
+
+    For static/realisatie/invoer.js: the row carries the stand before the month and its warning
+    thresholds; the breakdown cells are marked so they can be folded away (one tab stop a row);
+    the last cell says, before saving, what is wrong or unusual about the typed figure."""
     g, form = rij["gemeente"], rij["form"]
     prefix = f"g{g.id}"
     fouten = form.errors if form is not None else {}
     naam_g = escape(g.naam)
+    code = escape(g.code)
+    data = "".join(
+        f' data-{naam}="{int(waarde)}"'
+        for naam, waarde in (("stand", rij["stand_voor"]), *rij.get("grenzen", ()))
+        if waarde is not None
+    )
     delen = [
-        f'<tr><th scope="row"><a href="{escape(url_patroon.replace("GM0000", g.code))}">'
+        f'<tr data-gemeente="{code}"{data}><th scope="row">'
+        f'<a href="{escape(url_patroon.replace("GM0000", g.code))}" tabindex="-1">'
         f"{naam_g}</a></th>",
         *(f"<td>{_getal(a) or '–'}</td>" for a in rij["vorige"]),
         f"<td>{_getal(rij['stand_voor']) or '–'}</td>",
@@ -81,11 +92,17 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
         else:
             waarde = initieel = _getal(rij["initial"][naam])
         meldingen = fouten.get(naam, [])
-        fout = f' aria-invalid="true" aria-describedby="{veld_id}-fout"' if meldingen else ""
+        beschreven = [f"{veld_id}-fout"] if meldingen else []
+        if naam == "personen":
+            beschreven.append(f"melding-{code}")
+        attributen = f' aria-describedby="{" ".join(beschreven)}"'
+        if meldingen:
+            attributen += ' aria-invalid="true"'
+        klasse = "" if naam == "personen" else ' class="uitsplitsing"'
         delen.append(
-            f'<td><label class="visueel-verborgen" for="{veld_id}">{label} {naam_g}</label>'
-            f'<input type="text" name="{html_naam}" value="{waarde}" id="{veld_id}"'
-            f' inputmode="numeric" autocomplete="off"{fout}>'
+            f'<td{klasse}><label class="visueel-verborgen" for="{veld_id}">{label} {naam_g}'
+            f'</label><input type="text" name="{html_naam}" value="{waarde}" id="{veld_id}"'
+            f' inputmode="numeric" autocomplete="off" data-kolom="{naam}"{attributen}>'
             f'<input type="hidden" name="initial-{html_naam}" value="{initieel}">'
             + "".join(
                 f'<span class="veldfout" id="{veld_id}-fout">{escape(str(m))}</span>'
@@ -98,9 +115,12 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
         if form is not None
         else rij["initial"]["versie"]
     )
+    waarschuwingen = " ".join(escape(w) for w in rij.get("waarschuwingen", ()))
     delen.append(
-        f'<td id="stand-{escape(g.code)}">{_getal(rij["stand_na"]) or "–"}'
-        f'<input type="hidden" name="{prefix}-versie" value="{versie}"></td></tr>\n'
+        f'<td id="stand-{code}">{_getal(rij["stand_na"]) or "–"}'
+        f'<input type="hidden" name="{prefix}-versie" value="{versie}"></td>'
+        f'<td class="rijmelding" id="melding-{code}" data-server="{waarschuwingen}">'
+        f"{waarschuwingen}</td></tr>\n"
     )
     return mark_safe("".join(delen))  # noqa: S308  every value above is escaped
 
@@ -262,7 +282,16 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
         url_patroon = reverse("realisatie:gemeente_history", args=["GM0000"])
         for rij in rijen:
             rij["html"] = _rij_html(rij, url_patroon)
+        bron = self.request.POST if self.request.method == "POST" else self.request.GET
+        met_cijfer = [r for r in rijen if r["initial"]["personen"] is not None]
         return self.get_context_data(
+            uitsplitsing_open=bool(fouten) or bron.get("uitsplitsing") == "1",
+            samenvatting={
+                "ingevuld": len(met_cijfer),
+                "gemeenten": len(rijen),
+                "personen": sum(r["initial"]["personen"] for r in met_cijfer),
+                "stand": sum(r["stand_na"] for r in rijen if r["stand_na"] is not None),
+            },
             maand=maand,
             maand_waarde=maand.strftime("%Y-%m"),
             maanden=[(m.strftime("%Y-%m"), m) for m in selectors.maanden()],
