@@ -18,7 +18,8 @@ from opnieuwthuis.bestanden import (
     ImportFouten,
     parse_maand,
 )
-from opnieuwthuis.nederlands import MAANDEN
+from opnieuwthuis.nederlands import getal, maand_lang
+from opnieuwthuis.perioden import Periode
 from opnieuwthuis.scoping import ScopedViewMixin
 from rapportage import selectors as rapportage_selectors
 from rapportage.berekening import BerekeningFout
@@ -52,10 +53,6 @@ MELDING_TERUGGEDRAAID = "Upload {nummer} is teruggedraaid: de cijfers zijn weer 
 MELDING_OPVANG = "De opvangstand op {datum} is opgeslagen."
 
 
-def _getal(waarde) -> str:
-    return "" if waarde is None else f"{waarde:,}".replace(",", ".")
-
-
 def _rij_html(rij: dict, url_patroon: str) -> str:
     """One municipality's row of the grid as HTML, built here rather than in the template: a grid
     of 390 municipalities has 3.500 inputs, and Django's widget and template rendering (~0.3 ms
@@ -80,8 +77,8 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
         f'<tr data-gemeente="{code}"{data}><th scope="row">'
         f'<a href="{escape(url_patroon.replace("GM0000", g.code))}" tabindex="-1">'
         f"{naam_g}</a></th>",
-        *(f"<td>{_getal(a) or '–'}</td>" for a in rij["vorige"]),
-        f"<td>{_getal(rij['stand_voor']) or '–'}</td>",
+        *(f"<td>{getal(a)}</td>" for a in rij["vorige"]),
+        f"<td>{getal(rij['stand_voor'])}</td>",
     ]
     for naam, label in zip(WAARDEVELDEN, KOLOMLABELS):
         html_naam = f"{prefix}-{naam}"
@@ -90,7 +87,7 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
             waarde = escape(form.data.get(html_naam, ""))
             initieel = escape(form.data.get(f"initial-{html_naam}", ""))
         else:
-            waarde = initieel = _getal(rij["initial"][naam])
+            waarde = initieel = getal(rij["initial"][naam], leeg="")
         meldingen = fouten.get(naam, [])
         beschreven = [f"{veld_id}-fout"] if meldingen else []
         if naam == "personen":
@@ -117,7 +114,7 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
     )
     waarschuwingen = " ".join(escape(w) for w in rij.get("waarschuwingen", ()))
     delen.append(
-        f'<td id="stand-{code}">{_getal(rij["stand_na"]) or "–"}'
+        f'<td id="stand-{code}">{getal(rij["stand_na"])}'
         f'<input type="hidden" name="{prefix}-versie" value="{versie}"></td>'
         f'<td class="rijmelding" id="melding-{code}" data-server="{waarschuwingen}">'
         f"{waarschuwingen}</td></tr>\n"
@@ -133,8 +130,7 @@ def _anders_dan_getoond(data, prefix: str) -> bool:
 
 def _vorige_maanden(maand: date) -> list[date]:
     """The earlier months of the half-year that ``maand`` is in."""
-    begin = 1 if maand.month <= 6 else 7
-    return [date(maand.year, m, 1) for m in range(begin, maand.month)]
+    return [m for m in Periode.van_datum(maand).maanden if m < maand]
 
 
 class MaandInvoerView(ScopedViewMixin, TemplateView):
@@ -257,7 +253,7 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
             prefix = f"g{c.gemeente.id}"
             opgeslagen = c.opgeslagen_waarden or (None, None, None, None)
             for naam, waarde in zip(WAARDEVELDEN, opgeslagen):
-                tekst = "" if waarde is None else f"{waarde:,}".replace(",", ".")
+                tekst = getal(waarde, leeg="")
                 data[f"{prefix}-{naam}"] = tekst
                 data[f"initial-{prefix}-{naam}"] = tekst
             data[f"{prefix}-versie"] = str(c.opgeslagen_versie)
@@ -289,8 +285,8 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
             samenvatting={
                 "ingevuld": len(met_cijfer),
                 "gemeenten": len(rijen),
-                "personen": sum(r["initial"]["personen"] for r in met_cijfer),
-                "stand": sum(r["stand_na"] for r in rijen if r["stand_na"] is not None),
+                "personen": getal(sum(r["initial"]["personen"] for r in met_cijfer)),
+                "stand": getal(sum(r["stand_na"] for r in rijen if r["stand_na"] is not None)),
             },
             maand=maand,
             maand_waarde=maand.strftime("%Y-%m"),
@@ -362,7 +358,7 @@ def _voorbeeld_html(plan) -> str:
     """The preview's rows as HTML (a file has thousands of rows; see ``_rij_html``)."""
     delen = []
     for r in plan.regels:
-        maand = f"{MAANDEN[r.maand.month - 1]} {r.maand.year}"
+        maand = maand_lang(r.maand)
         delen.append(
             f'<tr><td>{r.rij}</td><th scope="row">{escape(r.gemeente.naam)} '
             f"({escape(r.gemeente.code)})</th><td>{maand}</td>"

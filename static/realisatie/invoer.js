@@ -27,7 +27,7 @@
   }
 
   function nederlands(n) {
-    var teken = n < 0 ? "-" : "";
+    var teken = n < 0 ? "\u2212" : ""; // the minus sign, as opnieuwthuis/nederlands.py writes it
     var s = String(Math.abs(n));
     var uit = "";
     while (s.length > 3) {

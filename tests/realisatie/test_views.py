@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from gebruikers.choices import Rol
+from opnieuwthuis.nederlands import getal
 from realisatie.models import Huisvesting, Opvangstand, Upload
 from tests.factories import GemeenteFactory, TaakstellingFactory
 
@@ -317,10 +318,10 @@ def test_grid_folds_the_breakdown_away_and_sums_what_is_stored(gebruikers, rol_c
     assert 'class="cijfers invoertabel uitsplitsing-dicht"' in html
     assert html.count('<td class="uitsplitsing">') == 3 * 2  # still in the form, only folded
     s = antwoord.context["samenvatting"]
-    assert (s["ingevuld"], s["gemeenten"], s["personen"]) == (1, 2, 5282)
+    assert (s["ingevuld"], s["gemeenten"], s["personen"]) == (1, 2, "5.282")
     assert '<span data-som="personen">5.282</span>' in html
     rijen = antwoord.context["rijen"]
-    assert s["stand"] == sum(r["stand_na"] for r in rijen)
+    assert s["stand"] == getal(sum(r["stand_na"] for r in rijen))
     assert f'data-stand="{rijen[0]["stand_voor"]}"' in html
     open_ = c.get(INVOER, {"maand": "2017-01", "uitsplitsing": "1"}).content.decode()
     assert 'class="cijfers invoertabel" id="invoertabel"' in open_
