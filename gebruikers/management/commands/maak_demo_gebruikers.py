@@ -25,5 +25,6 @@ class Command(BaseCommand):
                 wachtwoord=DEMO_WACHTWOORD,
                 gemeentecode=gemeente,
                 provinciecode=provincie,
+                email=f"{naam}@example.org",  # RFC 2606: reserved, never delivered
             )
             self.stdout.write(f"{naam} / {DEMO_WACHTWOORD} ({rol})")
