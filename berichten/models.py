@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from gebruikers.choices import Rol
+
 
 class Maandbericht(models.Model):
     """The monthly message one user got after a month was closed: to which address, with which
@@ -15,7 +17,7 @@ class Maandbericht(models.Model):
     )
     maand = models.DateField(help_text="De vastgestelde maand (eerste dag).")
     peildatum = models.DateField(help_text="De stand in het bericht: de dag na de maand.")
-    rol = models.CharField(max_length=20)
+    rol = models.CharField(max_length=20, choices=Rol.choices)
     adres = models.EmailField()
     onderwerp = models.CharField(max_length=200)
     tekst = models.TextField(help_text="Het tekstdeel zoals het is verstuurd.")
