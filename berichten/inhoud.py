@@ -3,6 +3,10 @@ calculation (``rapportage``), narrowed to what the receiver may see before anyth
 
 - a municipality official: their municipality's position (stand, needed per remaining month,
   status, half-years missed in a row, its step on the ladder) and a link to its page;
+
+Needed per month is the one pace function's (``opnieuwthuis.perioden.nodig_per_maand``): the
+calculation's column for a municipality, the function itself for a province's or the country's
+total (as the dashboard and the charts do).
 - a province supervisor: the province's total, its municipalities that are behind, and those on
   the intervention ladder;
 - ministry and platform staff: the national row of the progress report.
@@ -29,7 +33,7 @@ from rapportage.berekening import (
     STATUS_LABELS,
     Stand,
 )
-from rapportage.views import kolomkoppen
+from rapportage.koppen import kolomkoppen
 from taakstelling.models import Halfjaar
 from toezicht import selectors as toezicht_selectors
 from toezicht.choices import LADDER
@@ -87,7 +91,7 @@ def _gemeente(gebruiker, stand: Stand, basis: dict) -> tuple[str, dict] | None:
         "voorsprong_getal": getal(-int(rij["stand"])),
         "te_huisvesten": getal(int(rij["te_huisvesten"])),
         "realisatie": getal(int(rij["realisatie"])),
-        "nodig": getal(nodig_per_maand(int(rij["stand"]), basis["resterend"])),
+        "nodig": getal(int(rij["nodig_per_maand"])),  # the calculation's: nodig_per_maand
         "status": STATUS_LABELS[rij["status"]],
         "gemist": int(rij["gemiste_halfjaren"]),
         "ladder": positie.label if positie else None,
@@ -114,7 +118,7 @@ def _provincie(gebruiker, stand: Stand, basis: dict) -> tuple[str, dict] | None:
         return {
             "gemeente": rij["gemeentenaam"],
             "stand": getal(int(rij["stand"])),
-            "nodig": getal(nodig_per_maand(int(rij["stand"]), basis["resterend"])),
+            "nodig": getal(int(rij["nodig_per_maand"])),
             "status": STATUS_LABELS[rij["status"]],
             "gemist": int(rij["gemiste_halfjaren"]),
             "ladder": positie.label if positie else "",
