@@ -25,7 +25,7 @@ from django.urls import reverse
 from gebruikers.choices import Rol
 from opnieuwthuis.nederlands import datum_lang, getal, maand_lang
 from opnieuwthuis.perioden import maanden_resterend, nodig_per_maand
-from rapportage import selectors as rapportage_selectors
+from opnieuwthuis.scoping import beperk_stand
 from rapportage.berekening import (
     ACHTER,
     ENIGSZINS_ACHTER,
@@ -185,7 +185,7 @@ def maak_bericht(gebruiker, stand: Stand, maand: date) -> Bericht | None:
     if gebruiker.rol not in SOORTEN:
         return None
     soort, maak = SOORTEN[gebruiker.rol]
-    eigen = rapportage_selectors.beperk_tot_gebruiker(stand, gebruiker)
+    eigen = beperk_stand(stand, gebruiker)
     resultaat = maak(gebruiker, eigen, _basis(gebruiker, eigen, maand))
     if resultaat is None:
         return None
