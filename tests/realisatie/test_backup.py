@@ -16,6 +16,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -188,6 +189,7 @@ def test_restore_into_an_empty_database(alles):
     call_command("exporteer_alles", str(alles), stdout=io.StringIO())
     standen, voor = _standen(), momentopname()
     # An empty database, as a fresh `migrate` leaves it (permissions and content types anew).
+    connection.check_constraints()  # PostgreSQL truncates only without pending deferred checks
     call_command("flush", "--noinput", verbosity=0)
     assert not Gemeente.objects.exists() and _peildata() == []
     call_command("importeer_alles", str(alles), stdout=io.StringIO())
