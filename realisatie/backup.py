@@ -67,6 +67,8 @@ MODELLEN = [
     "realisatie.Upload",
     "toezicht.Oordeel",
     "toezicht.Ladderstap",
+    "berichten.Maandbericht",
+    "berichten.Berichtvoorkeur",
     # Who changed what in the admin, and who logged in (or failed to): the login history.
     "admin.LogEntry",
     "axes.AccessAttempt",

@@ -19,6 +19,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from gebruikers.choices import Rol
 from gebruikers.services import gebruiker_opslaan
@@ -121,6 +122,37 @@ def alles(demo, tmp_path):
     )
     upload_toepassen(upload=terug, gebruiker=platform)
     upload_terugdraaien(upload=terug, gebruiker=platform)
+    # Supervision, through its services, and a message as the monthly run records it.
+    from berichten.models import Berichtvoorkeur, Maandbericht
+    from gebruikers.models import Gebruiker
+    from toezicht.services import ladderstap_vastleggen, oordeel_vastleggen
+
+    oordeel_vastleggen(
+        gemeente=amsterdam,
+        halfjaar=Halfjaar.objects.get(jaar=2016, helft=2),
+        gehaald=False,
+        toelichting="Achter; =gesprek gepland",
+        gebruiker=platform,
+    )
+    ladderstap_vastleggen(
+        gemeente=amsterdam,
+        soort="signaal",
+        datum=date(2017, 1, 16),
+        toelichting="Brief gestuurd",
+        gebruiker=platform,
+    )
+    ambtenaar = Gebruiker.objects.get(username="ambtenaar")
+    Maandbericht.objects.create(
+        gebruiker=ambtenaar,
+        maand=date(2017, 1, 1),
+        peildatum=date(2017, 2, 1),
+        rol=Rol.GEMEENTE,
+        adres="ambtenaar@amsterdam.example",
+        onderwerp="Stand op 1 februari 2017",
+        tekst="Amsterdam: …",
+        verzonden_op=timezone.now(),
+    )
+    Berichtvoorkeur.objects.create(gebruiker=ambtenaar, maandbericht=False)
     g = Gemeente.objects.get(code="GM0003")
     g.naam = HYPERLINK  # a name as a file might bring it: kept exactly, never escaped
     g.save()
@@ -137,6 +169,8 @@ def test_round_trip_after_revision_exchange_uploads_and_users(alles):
     assert standen["2017-02-01"]["landelijk"]["stand"] == 15101
     assert voor["taakstelling.VervangenTaakstelling"] and voor["taakstelling.Uitwisseling"]
     assert len(voor["realisatie.Upload"]) == 2 and voor["axes.AccessLog"]
+    assert voor["toezicht.Oordeel"] and voor["toezicht.HistoricalLadderstap"]
+    assert voor["berichten.Maandbericht"] and voor["berichten.Berichtvoorkeur"]
     assert voor["taakstelling.HistoricalTaakstelling"] and voor["realisatie.HistoricalHuisvesting"]
 
     uit = io.StringIO()
