@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from . import views
 from .rapport_urls import urlpatterns as rapport_urlpatterns
@@ -36,5 +36,6 @@ urlpatterns = [
         views.GemeenteGrafiekView.as_view(),
         name="grafiek_gemeente",
     ),
+    path("openbaar/", include("rapportage.openbaar_urls")),
     *rapport_urlpatterns,
 ]

@@ -447,6 +447,21 @@ class KaartView(StandLijstView):
         }
 
 
+def gemeente_antwoord(rij: dict, stand) -> dict:
+    """Add to a municipality's record what its page opens with (rapportage/_gemeente_antwoord.html):
+    the line of rule 6 (what it should have housed by now), housed, the difference."""
+    rij["status_label"] = STATUS_LABELS.get(rij["status"], rij["status"])
+    lijn = schema_lijn(rij["te_huisvesten"], stand.maanden_verstreken)
+    rij["kern"] = {
+        "lijn": lijn,
+        "gehuisvest": rij["realisatie"],
+        "tekort": max(0, lijn - rij["realisatie"]),
+        "voor": max(0, rij["realisatie"] - lijn),
+        "resterend": stand.maanden_resterend,
+    }
+    return rij
+
+
 class GemeenteView(OverzichtView):
     """Everything about one municipality: the whole view of its official."""
 
@@ -485,15 +500,7 @@ class GemeenteView(OverzichtView):
             ],
         )
         if rij:
-            rij["status_label"] = STATUS_LABELS.get(rij["status"], rij["status"])
-            lijn = schema_lijn(rij["te_huisvesten"], stand.maanden_verstreken)
-            rij["kern"] = {
-                "lijn": lijn,
-                "gehuisvest": rij["realisatie"],
-                "tekort": max(0, lijn - rij["realisatie"]),
-                "voor": max(0, rij["realisatie"] - lijn),
-                "resterend": stand.maanden_resterend,
-            }
+            gemeente_antwoord(rij, stand)
         inhoud = {
             "titel": f"{gemeente.naam} op {datum_lang(stand.peildatum)}",
             "gemeente": gemeente,
