@@ -224,6 +224,14 @@ class OpenbareGemeenteTable(GemeenteTable):
     gemeente_url_naam = "rapportage:openbaar_gemeente"
 
 
+class OpenbareGemeenteFilterSet(GemeenteFilterSet):
+    """The list's filters without the province's intervention ladder: supervision is not public."""
+
+
+del OpenbareGemeenteFilterSet.base_filters["stap"]
+NIET_OPENBAAR = ("ladder",)  # the table's supervision column
+
+
 def _openbare_url(code: str, peildatum: date) -> str:
     return gemeente_url(code, peildatum, "rapportage:openbaar_gemeente")
 
@@ -234,14 +242,16 @@ def _tabel(request, stand, *, provincie=None, filters=True, alle_kolommen=False,
         queryset = queryset.filter(provincie=provincie)
     filterset = None
     if filters:
-        filterset = GemeenteFilterSet(request.GET, queryset=queryset, stand=stand, user=OPENBAAR)
+        filterset = OpenbareGemeenteFilterSet(
+            request.GET, queryset=queryset, stand=stand, user=OPENBAAR
+        )
         queryset = filterset.qs if filterset.is_valid() else queryset.none()
     rijen = gemeente_rijen(stand, dict(queryset.values_list("id", "inwoners")))
     tabel = OpenbareGemeenteTable(
         rijen,
         koppen=gemeente_koppen(kolomkoppen(stand.peildatum, stand.halfjaar)),
         peildatum=stand.peildatum,
-        exclude=("ladder", *exclude),
+        exclude=(*NIET_OPENBAAR, *exclude),
         alle_kolommen=alle_kolommen,
         order_by=request.GET.get("sort") or (("status",) if provincie is not None else ()),
     )
@@ -259,7 +269,7 @@ def _tabel_inhoud(request, tabel, parameters) -> dict:
     }
 
 
-LIJST_PARAMETERS = ("peildatum", "sort", *GemeenteFilterSet.base_filters)
+LIJST_PARAMETERS = ("peildatum", "sort", *OpenbareGemeenteFilterSet.base_filters)
 
 
 @openbaar

@@ -70,6 +70,7 @@ def test_the_list_and_its_csv_hold_every_municipality(demo, client):
     assert csv["Content-Type"].startswith("text/csv")
     regels = csv.content.decode("utf-8-sig").splitlines()
     assert len(regels) == 391 and "Amsterdam" in csv.content.decode("utf-8-sig")
+    assert "Toezicht" not in regels[0]
 
 
 @pytest.mark.parametrize("pad", [p for p in PAGINAS if "export" not in p])
@@ -79,7 +80,17 @@ def test_nothing_that_is_not_public(wereld_met_gebruikers, client, rol_clients, 
         assert "csrfmiddlewaretoken" not in html
         assert not re.search(r'<form[^>]*method="post"', html)
         assert "Uitloggen" not in html and "platform" not in html  # no user, no staff name
-        for woord in ("Voorlopig", "voorlopig", "upload", "Upload", "waarschuwing", "Beheer"):
+        for woord in (
+            "Voorlopig",
+            "voorlopig",
+            "upload",
+            "Upload",
+            "waarschuwing",
+            "Beheer",
+            "interventieladder",  # supervision (toezicht) is not public
+            "Toezicht",
+            'name="stap"',
+        ):
             assert woord not in html, (pad, woord)
         assert 'href="/realisatie/' not in html and 'href="/beheer/' not in html
 
