@@ -14,6 +14,13 @@ def _lookup(model, suffix: str) -> str:
     return f"{prefix}__{suffix}" if prefix else suffix
 
 
+def _provincie_lookup(model) -> str:
+    """A model whose rows belong to a province without a municipality (a province's report)
+    names its own path with ``provincie_lookup``; otherwise the way goes through the municipality."""
+    eigen = getattr(model, "provincie_lookup", None)
+    return f"{eigen}_id" if eigen else _lookup(model, "provincie_id")
+
+
 class RestrictedQuerySet(models.QuerySet):
     """A model opts out of the municipality scope with ``gemeente_scope = False``: a province is a
     supervisor's unit, and its totals would tell an official about the neighbours."""
@@ -26,7 +33,7 @@ class RestrictedQuerySet(models.QuerySet):
         if user.is_superuser or user.rol in (Rol.PLATFORM, Rol.MINISTERIE):
             return self
         if user.rol == Rol.PROVINCIE and user.provincie_id:
-            return self.filter(**{_lookup(self.model, "provincie_id"): user.provincie_id})
+            return self.filter(**{_provincie_lookup(self.model): user.provincie_id})
         if (
             user.rol == Rol.GEMEENTE
             and user.gemeente_id

@@ -337,6 +337,7 @@ def bereken_stand(
         vorig_mee = heeft_taak[:, d - 1] | ((begin_m[:, d - 1] != 0) & actief_m[:, d - 1])
         vorig_frame = frame[vorig_mee]
     frame = frame[meedoen].sort_values(["gemeentenaam", "gemeentecode"]).reset_index(drop=True)
+    frame["percentage_gerealiseerd"] = percentages_gerealiseerd(frame)
 
     verloop = pd.DataFrame(
         {
@@ -409,3 +410,22 @@ def benodigd_per_maand(te_huisvesten: int) -> float:
 
 def nodig_per_resterende_maand(stand: int, maanden_resterend: int) -> int:
     return math.ceil(max(stand, 0) / maanden_resterend) if maanden_resterend else 0
+
+
+def percentage_gerealiseerd(realisatie: int | None, te_huisvesten: int | None) -> float | None:
+    """The share of the corrected quota realised (the key number of the Opnieuw Thuis map):
+    realisatie / te_huisvesten x 100 with one decimal, rounded half up in whole-number arithmetic
+    (2/3 -> 66,7; 1/8 -> 12,5); None when nothing was to be housed (te_huisvesten <= 0)."""
+    if realisatie is None or te_huisvesten is None or pd.isna(realisatie) or te_huisvesten <= 0:
+        return None
+    realisatie, te_huisvesten = int(realisatie), int(te_huisvesten)
+    tienden = (2000 * realisatie + te_huisvesten) // (2 * te_huisvesten)
+    return tienden / 10
+
+
+def percentages_gerealiseerd(frame: pd.DataFrame) -> list[float | None]:
+    """``percentage_gerealiseerd`` for every row of a frame with realisatie and te_huisvesten."""
+    return [
+        percentage_gerealiseerd(r, t)
+        for r, t in zip(frame["realisatie"].tolist(), frame["te_huisvesten"].tolist())
+    ]

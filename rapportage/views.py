@@ -21,37 +21,12 @@ from .berekening import (
     STATUS_LABELS,
     BerekeningFout,
     benodigd_per_maand,
-    periode_begin,
-    periode_index,
     samenvatten_landelijk,
 )
 from .filters import GemeenteFilterSet, gemeenten_met_inwoners
+from .rapport.koppen import kolomkoppen
 from .tables import GemeenteTable, gemeente_url
 from .uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, records
-
-_datum_kort = datum_lang
-
-
-def kolomkoppen(peildatum: date, halfjaar_label: str) -> dict[str, str]:
-    """The column headings of the report's table, worded for this peildatum."""
-    jaar, helft = int(halfjaar_label[:4]), 1 if halfjaar_label.endswith("-I") else 2
-    k = periode_index(jaar, helft)
-    vorig_jaar, vorige_helft = (k - 1) // 2, (k - 1) % 2 + 1
-    helft_tekst = lambda h, j: f"{'1e' if h == 1 else '2e'} helft {j}"  # noqa: E731
-    tot = f"tot {_datum_kort(peildatum)}"
-    return {
-        "aantal_gemeenten": "Aantal gemeenten",
-        "beginstand_vorig": f"Stand op {_datum_kort(periode_begin(k - 1))}",
-        "taakstelling_vorig": f"Taakstelling {helft_tekst(vorige_helft, vorig_jaar)}",
-        "realisatie_vorig": f"Realisatie {helft_tekst(vorige_helft, vorig_jaar)}",
-        "beginstand": f"Stand op {_datum_kort(periode_begin(k))}",
-        "taakstelling": f"Taakstelling {helft_tekst(helft, jaar)}",
-        "te_huisvesten": "Taakstelling inclusief achter/voor",
-        "realisatie": f"Realisatie {tot}",
-        "stand": f"Achter/voor {tot}",
-        "achterstand": f"Achterstand {tot}",
-        "voorsprong": f"Voorsprong {tot}",
-    }
 
 
 def scope_sleutel(user) -> str:

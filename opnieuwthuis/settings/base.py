@@ -196,9 +196,19 @@ OPNIEUWTHUIS = {
     "VOORSPRONG_MEENEMEN": env_bool("OPNIEUWTHUIS_VOORSPRONG_MEENEMEN", True),
     # Rule 6: below this fraction of the line a municipality is "achter op schema".
     "GRENS_ACHTER": float(env("OPNIEUWTHUIS_GRENS_ACHTER", "0.75")),
-    # Render the national report in the background after every change of a figure, so the
-    # ministry's download comes from the cache (rapportage/voorbereiden.py).
-    "RAPPORT_VOORBEREIDEN": env_bool("OPNIEUWTHUIS_RAPPORT_VOORBEREIDEN", True),
+    # The sender of the progress report: the platform's name, who it is, and its contact line
+    # (printed in the letter's head and on every page).
+    "AFZENDER": {
+        "naam": env("OPNIEUWTHUIS_AFZENDER_NAAM", "Platform Opnieuw Thuis"),
+        "regel": env(
+            "OPNIEUWTHUIS_AFZENDER_REGEL",
+            "Platform Opnieuw Thuis is een samenwerkingsverband van het Rijk, VNG, IPO, COA en "
+            "Aedes.",
+        ),
+        "contact": env(
+            "OPNIEUWTHUIS_AFZENDER_CONTACT", "www.opnieuwthuis.nl, postbus@opnieuwthuis.nl"
+        ),
+    },
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"

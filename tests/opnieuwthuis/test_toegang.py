@@ -70,6 +70,41 @@ def per_gemeente():
     ]
 
 
+def _archief(gebied: str, formaat: str):
+    """A published report of an area of the test world (its files are stand-ins: only who may
+    fetch them is tested here; tests/rapportage/test_rapport_archief.py publishes real ones)."""
+
+    def kwargs(w):
+        from datetime import date
+
+        from django.utils import timezone
+
+        from rapportage.models import GepubliceerdRapport
+        from taakstelling.models import Gemeente, Provincie
+
+        gemeente = Gemeente.objects.filter(code=gebied).select_related("provincie").first()
+        provincie = (
+            gemeente.provincie if gemeente else Provincie.objects.filter(code=gebied).first()
+        )
+        bestanden = {f: f"{gebied} {f}".encode() for f in GepubliceerdRapport.FORMATEN}
+        rij = GepubliceerdRapport.objects.filter(gebied=gebied).first()
+        rij = rij or GepubliceerdRapport.objects.create(
+            peildatum=date(2017, 2, 1),
+            gebied=gebied,
+            gebied_naam=gemeente.naam if gemeente else gebied,
+            provincie=provincie,
+            gemeente=gemeente,
+            gegevensversie="test",
+            door_naam="platform",
+            gepubliceerd_op=timezone.now(),
+            **bestanden,
+            **{f"{f}_sha256": "0" * 64 for f in bestanden},
+        )
+        return {"pk": rij.pk, "formaat": formaat}
+
+    return kwargs
+
+
 MATRIX: dict[str, list[Geval]] = {
     "login": [Geval(IEDEREEN)],
     "logout": [Geval({r: 302 for r in ROLLEN}, methode="post")],
@@ -125,6 +160,27 @@ MATRIX: dict[str, list[Geval]] = {
         ]
     },
     "rapportage:grafiek_landelijk": [Geval(INGELOGD)],
+    # Issue 14: the letter's words are platform work; the archive follows the live report's scope.
+    "rapportage:rapport_tekst": [
+        Geval(ALLEEN_PLATFORM, query="?peildatum=2017-02-01"),
+        Geval({**ALLEEN_PLATFORM, Rol.PLATFORM: 404}, query="?gebied=GM9999"),
+        Geval(
+            {**ALLEEN_PLATFORM, Rol.PLATFORM: 302},
+            methode="post",
+            query="?peildatum=2017-02-01&gebied=PV20",
+            data={"versie": 0, "tekst_inleiding": "Dit is de *vierde* rapportage."},
+        ),
+    ],
+    "rapportage:rapport_archief": [Geval(INGELOGD)],
+    "rapportage:rapport_archief_bestand": [
+        Geval(scope(provincie=404, gemeente=404, andere=404), kwargs=_archief("NL", "pdf")),
+        Geval(scope(gemeente=404, andere=404), kwargs=_archief("PV20", "xlsx")),
+        Geval(ELDERS | {"andere_gemeente": 404}, kwargs=_archief("PV21", "csv")),
+        Geval(EIGEN, kwargs=_archief("GM0001", "pdf")),
+        Geval(BUUR, kwargs=_archief("GM0003", "csv")),
+        Geval(NIEMAND, kwargs=_archief("GM0001", "docx")),
+        Geval(NIEMAND, kwargs={"pk": 999_999, "formaat": "pdf"}),
+    ],
     # Realisatie (issue 4): writing is for platform staff; a municipality's history is scoped.
     "realisatie:huisvesting_edit": [
         Geval(ALLEEN_PLATFORM, query="?maand=2017-01"),

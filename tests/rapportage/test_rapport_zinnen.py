@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from rapportage.rapport import (
+from rapportage.rapport.zinnen import (
     afgerond,
     getal,
     prognose_maand,
