@@ -15,5 +15,6 @@ urlpatterns = [
     path("gezond/", views.gezond, name="gezond"),
     path("ping/", views.PingView.as_view(), name="ping"),
     path("realisatie/", include("realisatie.urls")),
+    path("toezicht/", include("toezicht.urls")),
     path("", include("rapportage.urls")),
 ]

@@ -13,18 +13,15 @@ from opnieuwthuis import export
 from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
 from opnieuwthuis.nederlands import datum_lang
+from opnieuwthuis.perioden import Periode, nodig_per_maand
 from opnieuwthuis.scoping import ScopedViewMixin
 from taakstelling.models import Gemeente, Halfjaar, Provincie
+from toezicht import selectors as toezicht_selectors
 
 from . import grafieken, kaart, selectors
-from .berekening import (
-    STATUS_LABELS,
-    BerekeningFout,
-    benodigd_per_maand,
-    samenvatten_landelijk,
-)
+from .berekening import STATUS_LABELS, BerekeningFout, samenvatten_landelijk
 from .filters import GemeenteFilterSet, gemeenten_met_inwoners
-from .rapport.koppen import kolomkoppen
+from .koppen import gemeente_koppen, kolomkoppen
 from .tables import GemeenteTable, gemeente_url
 from .uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, records
 
@@ -167,8 +164,8 @@ class OverzichtView(StandMixin, TemplateView):
 
 
 def _halfjaar(stand) -> Halfjaar | None:
-    jaar, helft = int(stand.halfjaar[:4]), 1 if stand.halfjaar.endswith("-I") else 2
-    return Halfjaar.objects.filter(jaar=jaar, helft=helft).first()
+    periode = Periode.parse(stand.halfjaar)
+    return Halfjaar.objects.filter(jaar=periode.jaar, helft=periode.helft).first()
 
 
 def _status_telling(frame) -> list[dict]:
@@ -210,7 +207,7 @@ class StartView(OverzichtView):
                 records(stand.gemeenten, TABEL_KOLOMMEN),
                 peildatum=stand.peildatum,
                 koppen=gemeente_koppen(koppen),
-                exclude=("inwoners", "provincie"),
+                exclude=("inwoners", "provincie", "ladder"),
                 order_by=self.request.GET.get("sort") or ("status",),
             )
         return {
@@ -225,7 +222,7 @@ class StartView(OverzichtView):
                 + f"?peildatum={stand.peildatum.isoformat()}",
                 gebied="Nederland",
             ),
-            "benodigd_per_maand": benodigd_per_maand(stand.landelijk["te_huisvesten"] or 0),
+            "benodigd_per_maand": nodig_per_maand(stand.landelijk["te_huisvesten"]),
             "tabel_koppen": tabel.koppen({"peildatum": stand.peildatum.isoformat()})
             if tabel
             else [],
@@ -237,26 +234,17 @@ class StartView(OverzichtView):
 TABEL_KOLOMMEN = ["gemeente_id", *GEMEENTE_KOLOMMEN]
 
 
-def gemeente_koppen(koppen: dict[str, str]) -> dict[str, str]:
-    """The report's column headings, for the columns a municipality table has."""
-    return {
-        "beginstand_vorig": koppen["beginstand_vorig"],
-        "taakstelling_vorig": koppen["taakstelling_vorig"],
-        "realisatie_vorig": koppen["realisatie_vorig"],
-        "beginstand": koppen["beginstand"],
-        "taakstelling": koppen["taakstelling"],
-        "te_huisvesten": koppen["te_huisvesten"],
-        "realisatie": koppen["realisatie"],
-        "stand": koppen["stand"],
-    }
-
-
 def gemeente_rijen(stand, inwoners: dict[int, int | None]) -> list[dict]:
-    """The stand's records of the municipalities in ``inwoners`` (id -> population)."""
+    """The stand's records of the municipalities in ``inwoners`` (id -> population), each with
+    its step on the province's intervention ladder (one query for all)."""
     frame = stand.gemeenten[stand.gemeenten["gemeente_id"].isin(list(inwoners))]
     rijen = records(frame, TABEL_KOLOMMEN)
+    ladder = toezicht_selectors.posities()
     for rij in rijen:
         rij["inwoners"] = inwoners[rij["gemeente_id"]]
+        positie = ladder.get(rij["gemeente_id"])
+        rij["ladder"] = positie.label if positie else ""
+        rij["ladder_volgorde"] = -positie.trede if positie else 0  # highest step first
     return rijen
 
 
@@ -389,7 +377,14 @@ class KaartView(StandLijstView):
     """The map of the municipalities coloured by status; the table below is its text alternative."""
 
     inhoud_template = "rapportage/kaart.html"
-    table_exclude = ("inwoners", "gemeentecode", "beginstand", "taakstelling", "nodig_per_maand")
+    table_exclude = (
+        "inwoners",
+        "gemeentecode",
+        "beginstand",
+        "taakstelling",
+        "nodig_per_maand",
+        "ladder",
+    )
 
     def get_lijst_inhoud(self, stand, tabel) -> dict:
         voorgangers = selectors.kaart_voorgangers()
@@ -454,6 +449,8 @@ class GemeenteView(OverzichtView):
             )
             + f"?peildatum={stand.peildatum.isoformat()}",
             "mag_provincie_zien": scope_sleutel(self.request.user) != f"gm{gemeente.id}",
+            "ladder": toezicht_selectors.positie(gemeente),
+            "toezicht_url": reverse("toezicht:gemeente", kwargs={"code": gemeente.code}),
         }
         if rij:
             reeks = grafieken.gemeente_reeks(stand, rij, versie=self.get_versie())

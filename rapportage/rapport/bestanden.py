@@ -10,7 +10,7 @@ import io
 from opnieuwthuis.export import veilige_cel
 
 from ..berekening import LANDELIJKE_KOLOMMEN
-from .koppen import EXTRA_KOPPEN
+from ..koppen import EXTRA_KOPPEN
 from .samenstelling import Rapport
 
 CIJFERS = LANDELIJKE_KOLOMMEN[1:]  # the ten figures after "aantal gemeenten"

@@ -23,14 +23,14 @@ from datetime import date
 
 from django.conf import settings
 
-from opnieuwthuis.nederlands import datum_lang
+from opnieuwthuis.nederlands import datum_lang, getal
 
 from ..berekening import LANDELIJKE_KOLOMMEN
+from ..koppen import EXTRA_KOPPEN
 from .gebied import GEMEENTE
 from .grafiek import alt_tekst, grafiek_titel
-from .koppen import EXTRA_KOPPEN
 from .samenstelling import Rapport
-from .zinnen import GEMIST_OP_RIJ, getal
+from .zinnen import GEMIST_OP_RIJ
 
 # --- The narrative: plain text to blocks ------------------------------------------------------
 

@@ -15,9 +15,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from opnieuwthuis.cache import gecachet
+from opnieuwthuis.nederlands import getal
 
 from .samenstelling import Halfjaarcijfers, Rapport
-from .zinnen import getal
 
 TITEL = "Realisatie versus wettelijke en gecorrigeerde taakstelling"
 # Rijkshuisstijl-like colours with at least 3:1 contrast against white and each other's hatch.

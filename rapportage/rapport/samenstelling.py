@@ -8,33 +8,26 @@ each, whatever the number of municipalities.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
-from opnieuwthuis.nederlands import datum_lang
+from opnieuwthuis.nederlands import datum_lang, procent
+from opnieuwthuis.perioden import Periode, nodig_per_maand, plus_maanden
 
 from ..berekening import (
     LANDELIJKE_KOLOMMEN,
     STATUS_LABELS,
     Stand,
-    periode_begin,
-    periode_index,
-    periode_label,
-    periode_van,
     samenvatten_landelijk,
 )
+from ..koppen import kolomkoppen
 from ..uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, records
 from .gebied import GEMEENTE, LAND, NEDERLAND, PROVINCIE, Gebied
-from .koppen import kolomkoppen
 from .zinnen import (
     AANTAL_ACHTERBLIJVERS,
     GEMIST_OP_RIJ,
-    afgerond,
-    plus_maanden,
-    procent,
     prognose_maand,
     zin_doel,
     zin_maand,
@@ -110,8 +103,7 @@ class Rapport:
 
     @property
     def vorig_halfjaar(self) -> str:
-        jaar, helft = int(self.halfjaar[:4]), 1 if self.halfjaar.endswith("-I") else 2
-        return periode_label(periode_index(jaar, helft) - 1)
+        return Periode.parse(self.halfjaar).vorige.label
 
     @property
     def titel(self) -> str:
@@ -155,22 +147,21 @@ def halfjaarreeks(
     adds, to the national series only, the half-years before the system's municipal figures; a
     half-year the system holds is always drawn from the calculation.
     """
-    doel = periode_van(peildatum)
+    doel = Periode.van_datum(peildatum)
     sommen = (
         verloop.groupby("halfjaar")[["taakstelling", "te_huisvesten", "realisatie"]].sum()
         if len(verloop)
         else pd.DataFrame(columns=["taakstelling", "te_huisvesten", "realisatie"])
     )
     labels = {
-        periode_index(int(r.jaar), int(r.helft)): int(r.landelijke_taakstelling)
+        Periode(int(r.jaar), int(r.helft)): int(r.landelijke_taakstelling)
         for r in halfjaren.itertuples()
     }
     for label in sommen.index:
-        jaar, helft = int(label[:4]), 1 if label.endswith("-I") else 2
-        labels.setdefault(periode_index(jaar, helft), None)
+        labels.setdefault(Periode.parse(label), None)
     uit = []
     for k in sorted(k for k in labels if k <= doel):
-        label = periode_label(k)
+        label = k.label
         heeft = label in sommen.index
         rij = sommen.loc[label] if heeft else None
         wettelijk = labels[k] if landelijk else (int(rij["taakstelling"]) if heeft else None)
@@ -186,12 +177,12 @@ def halfjaarreeks(
     if landelijk and alleen_landelijk is not None and len(alleen_landelijk):
         bekend = {h.halfjaar for h in uit}
         for r in alleen_landelijk.itertuples():
-            k = periode_index(int(r.jaar), int(r.helft))
-            if k > doel or periode_label(k) in bekend:
+            k = Periode(int(r.jaar), int(r.helft))
+            if k > doel or k.label in bekend:
                 continue
             uit.append(
                 Halfjaarcijfers(
-                    halfjaar=periode_label(k),
+                    halfjaar=k.label,
                     wettelijk=_geheel(r.taakstelling),
                     gecorrigeerd=_geheel(r.gecorrigeerde_taakstelling),
                     realisatie=_geheel(r.realisatie),
@@ -200,17 +191,12 @@ def halfjaarreeks(
                     bron=str(r.bron or ""),
                 )
             )
-        uit.sort(key=lambda h: Periode_index(h.halfjaar))
+        uit.sort(key=lambda h: Periode.parse(h.halfjaar))
     return uit
 
 
 def _geheel(waarde) -> int | None:
     return None if waarde is None or pd.isna(waarde) else int(waarde)
-
-
-def Periode_index(label: str) -> int:
-    jaar, helft = int(label[:4]), 1 if label.endswith("-I") else 2
-    return periode_index(jaar, helft)
 
 
 def maak_tempo(
@@ -224,42 +210,42 @@ def maak_tempo(
     """The pace: needed per month, the last month, the projection. ``maanden`` has maand (date)
     and personen, one row per month that has figures in the area."""
     peildatum = stand.peildatum
-    doel = periode_van(peildatum)
-    einde = periode_begin(doel + 1)
+    doel = Periode.van_datum(peildatum)
+    einde = doel.volgende.begin
     vorige_maand = plus_maanden(peildatum, -1)
     per_maand = {
         pd.Timestamp(m).date(): int(p) for m, p in zip(maanden["maand"], maanden["personen"])
     }
     gecorrigeerd = {h.halfjaar: h.gecorrigeerd for h in halfjaren}
-    maand_halfjaar = periode_label(periode_van(vorige_maand))
+    maand_halfjaar = Periode.van_datum(vorige_maand).label
     te_huisvesten = int(totaal["te_huisvesten"] or 0)
     stand_nu = int(totaal["stand"] or 0)
     gehuisvest = per_maand.get(vorige_maand)
     overzicht = []
     # The months since the previous half-year began; a municipality's one-page report keeps to
     # the current half-year (the previous one is in the look back).
-    vanaf = periode_begin(doel if kort else doel - 1)
+    vanaf = (doel if kort else doel.vorige).begin
     for m in sorted(per_maand):
         if vanaf <= m < peildatum:
-            nodig = gecorrigeerd.get(periode_label(periode_van(m)))
+            nodig = gecorrigeerd.get(Periode.van_datum(m).label)
             overzicht.append(
                 {
                     "maand": m,
                     "personen": per_maand[m],
-                    "benodigd": None if nodig is None else afgerond(nodig / 6),
+                    "benodigd": None if nodig is None else nodig_per_maand(nodig),
                 }
             )
     return Tempo(
         halfjaar=stand.halfjaar,
         einde=einde,
         te_huisvesten=te_huisvesten,
-        benodigd_per_maand=afgerond(te_huisvesten / 6),
+        benodigd_per_maand=nodig_per_maand(te_huisvesten),
         maand=vorige_maand,
         gehuisvest=gehuisvest,
         te_huisvesten_maand=gecorrigeerd.get(maand_halfjaar) or 0,
         stand=stand_nu,
         maanden_resterend=stand.maanden_resterend,
-        nodig_per_resterende_maand=math.ceil(max(stand_nu, 0) / stand.maanden_resterend),
+        nodig_per_resterende_maand=nodig_per_maand(stand_nu, stand.maanden_resterend),
         prognose=None
         if gehuisvest is None
         else prognose_maand(stand=stand_nu, tempo=gehuisvest, peildatum=peildatum),
@@ -317,7 +303,7 @@ def stel_samen(
     vorige = [h for h in reeks_halfjaren if not h.lopend and h.realisatie is not None]
     hoogste = len(vorige) >= 2 and vorige[-1].realisatie > max(h.realisatie for h in vorige[:-1])
     koppen = kolomkoppen(peildatum, stand.halfjaar)
-    vorig_label = periode_label(periode_van(peildatum) - 1)
+    vorig_label = Periode.van_datum(peildatum).vorige.label
     zinnen = {
         "terugblik": zinnen_terugblik(
             halfjaar=vorig_label,
@@ -361,10 +347,8 @@ def stel_samen(
             halfjaren_afgesloten=afgesloten,
         ),
     }
-    huidig = halfjaren[
-        (halfjaren["jaar"] == int(stand.halfjaar[:4]))
-        & (halfjaren["helft"] == (1 if stand.halfjaar.endswith("-I") else 2))
-    ]
+    nu = Periode.parse(stand.halfjaar)
+    huidig = halfjaren[(halfjaren["jaar"] == nu.jaar) & (halfjaren["helft"] == nu.helft)]
     return Rapport(
         peildatum=peildatum,
         halfjaar=stand.halfjaar,

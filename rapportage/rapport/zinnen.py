@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from opnieuwthuis.nederlands import datum_lang, maand_lang
+from opnieuwthuis.nederlands import datum_lang, getal, halfjaar_lang, maand_lang, procent
+from opnieuwthuis.perioden import Periode, nodig_per_maand, plus_maanden
 
 from ..berekening import STATUS_LABELS
 
@@ -19,33 +20,6 @@ GEMIST_OP_RIJ = 2
 
 
 # --- Formatting (pure) -----------------------------------------------------------------------
-
-
-def getal(n: int | float | None) -> str:
-    """Dutch thousands: 5.282, -409; '–' for a missing figure."""
-    if n is None:
-        return "–"
-    return f"{int(n):,}".replace(",", ".")
-
-
-def afgerond(x: float) -> int:
-    """Round half up (3180,5 → 3181), not to even as ``round`` does."""
-    return math.floor(x + 0.5)
-
-
-def procent(deel: int, geheel: int) -> int | None:
-    return afgerond(100 * deel / geheel) if geheel else None
-
-
-def halfjaar_tekst(label: str) -> str:
-    """'2016-II' → 'de tweede helft van 2016'."""
-    jaar, helft = label.split("-")
-    return f"de {'eerste' if helft == 'I' else 'tweede'} helft van {jaar}"
-
-
-def plus_maanden(d: date, maanden: int) -> date:
-    k = d.year * 12 + d.month - 1 + maanden
-    return date(k // 12, k % 12 + 1, 1)
 
 
 def vergunninghouders(n: int) -> str:
@@ -77,10 +51,10 @@ def zinnen_terugblik(
 ) -> list[str]:
     """The look back at the previous half-year (``halfjaar`` is its label, e.g. '2016-II')."""
     if None in (beginstand, taakstelling, realisatie, eindstand):
-        return [f"Het systeem kent geen cijfers over {halfjaar_tekst(halfjaar)}."]
+        return [f"Het systeem kent geen cijfers over {halfjaar_lang(Periode.parse(halfjaar))}."]
     te_huisvesten = beginstand + taakstelling
     zinnen = [
-        f"De taakstelling voor {halfjaar_tekst(halfjaar)} bedroeg "
+        f"De taakstelling voor {halfjaar_lang(Periode.parse(halfjaar))} bedroeg "
         f"{vergunninghouders(taakstelling)}."
     ]
     if beginstand > 0:
@@ -113,7 +87,7 @@ def zin_doel(*, halfjaar: str, einde: date, beginstand: int, taakstelling: int) 
     te_huisvesten = beginstand + taakstelling
     if te_huisvesten <= 0:
         return (
-            f"De taakstelling voor {halfjaar_tekst(halfjaar)} ({getal(taakstelling)}) is met "
+            f"De taakstelling voor {halfjaar_lang(Periode.parse(halfjaar))} ({getal(taakstelling)}) is met "
             f"{saldo_tekst(beginstand)} al gehaald."
         )
     herkomst = f"de taakstelling van {getal(taakstelling)}"
@@ -123,7 +97,7 @@ def zin_doel(*, halfjaar: str, einde: date, beginstand: int, taakstelling: int) 
         herkomst += f" min de voorsprong van {getal(-beginstand)}"
     return (
         f"Het doel is om tot {datum_lang(einde)} {vergunninghouders(te_huisvesten)} te huisvesten "
-        f"({herkomst}). Dat komt neer op gemiddeld {getal(afgerond(te_huisvesten / 6))} "
+        f"({herkomst}). Dat komt neer op gemiddeld {getal(nodig_per_maand(te_huisvesten))} "
         f"per maand."
     )
 
@@ -140,7 +114,7 @@ def zin_maand(*, maand: date, gehuisvest: int | None, te_huisvesten: int) -> str
     begin = f"In {maand_lang(maand)} {werkwoord} {vergunninghouders(gehuisvest)} gehuisvest"
     if te_huisvesten <= 0:
         return f"{begin}, terwijl er in dat halfjaar niemand meer gehuisvest hoefde te worden."
-    gemiddelde = afgerond(te_huisvesten / 6)
+    gemiddelde = nodig_per_maand(te_huisvesten)
     verschil = gehuisvest * 6 - te_huisvesten
     if verschil == 0:
         vergelijking = "precies"
@@ -156,7 +130,7 @@ def zin_maand(*, maand: date, gehuisvest: int | None, te_huisvesten: int) -> str
 def zin_resterend(*, stand: int, maanden_resterend: int, einde: date) -> str:
     if stand <= 0:
         return f"Tot {datum_lang(einde)} hoeft niemand meer gehuisvest te worden ({saldo_tekst(stand)})."
-    per_maand = math.ceil(stand / maanden_resterend)
+    per_maand = nodig_per_maand(stand, maanden_resterend)
     return (
         f"Tot {datum_lang(einde)} moeten nog {vergunninghouders(stand)} gehuisvest worden: "
         f"gemiddeld {getal(per_maand)} per maand in de resterende {maanden_resterend} "

@@ -1,29 +1,29 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from opnieuwthuis.bestanden import parse_datum
+from opnieuwthuis.commands import Commando
+from opnieuwthuis.nederlands import getal
 from rapportage import selectors
 from rapportage.berekening import BerekeningFout
 from rapportage.rapport import bestanden, pdf
 from rapportage.rapport.gebied import NEDERLAND, GebiedOnbekend
 from rapportage.rapport.samenstelling import maak_rapport
 
+from ._beheer import Beheerder
+
 
 def _pdf(rapport):
     """The letter as it stands, with the platform's words written for it (a draft)."""
-    return pdf.pdf_bytes(
-        rapport, selectors.rapporttekst(rapport.peildatum, rapport.gebied.code).brief
-    )
+    tekst = selectors.rapporttekst(rapport.peildatum, rapport.gebied.code)
+    return pdf.pdf_bytes(rapport, tekst.brief)
 
 
 MAKERS = {"pdf": _pdf, "xlsx": bestanden.xlsx_bytes, "csv": bestanden.csv_bytes}
 
 
-from ._beheer import Beheerder  # noqa: E402
-
-
-class Command(BaseCommand):
+class Command(Commando):
     help = "De voortgangsrapportage voor een peildatum als PDF, XLSX of CSV."
 
     def add_arguments(self, parser):
@@ -54,5 +54,5 @@ class Command(BaseCommand):
         pad.write_bytes(inhoud)
         self.stdout.write(
             f"{pad}: voortgangsrapportage {gebied.naam} op {peildatum.isoformat()} "
-            f"({options['format']}, {len(inhoud):,} bytes)".replace(",", ".")
+            f"({options['format']}, {getal(len(inhoud))} bytes)"
         )
