@@ -147,6 +147,8 @@ MATRIX: dict[str, list[Geval]] = {
         Geval(ALLEEN_PLATFORM, methode="post"),
     ],
     "taakstelling:gemeente": per_gemeente(),
+    # Issue 15: "/" sends each role to where its work is (test_landing.py checks where).
+    "rapportage:thuis": [Geval({"anoniem": LOGIN, **{r: 302 for r in ROLLEN[1:]}})],
     "rapportage:start": [
         Geval(INGELOGD),
         Geval({"anoniem": LOGIN, **{r: 404 for r in ROLLEN[1:]}}, query="?peildatum=2031-01-01"),
@@ -237,6 +239,12 @@ MATRIX: dict[str, list[Geval]] = {
     "toezicht:gemeente": per_gemeente(),
     "toezicht:oordeel_add": toezicht_schrijven(),
     "toezicht:ladderstap_add": toezicht_schrijven(),
+    # Messages (issue 18): everyone's own profile; what was sent to whom is for platform staff.
+    "berichten:profiel": [
+        Geval(INGELOGD),
+        Geval({"anoniem": LOGIN, **{r: 302 for r in ROLLEN[1:]}}, methode="post", data={}),
+    ],
+    "berichten:maandbericht_list": [Geval(ALLEEN_PLATFORM)],
 }
 
 
