@@ -6,6 +6,7 @@ platform and ministry staff everything, a province supervisor the municipalities
 a municipality official their own municipality, anybody else nothing.
 """
 
+from django.conf import settings
 from django.db import models
 
 
@@ -21,6 +22,8 @@ class RestrictedQuerySet(models.QuerySet):
     def restrict(self, user):
         from gebruikers.choices import Rol
 
+        if publiek(user):
+            return self  # the published figures of every municipality (public pages, API)
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser or user.rol in (Rol.PLATFORM, Rol.MINISTERIE):
@@ -52,9 +55,54 @@ class ScopedViewMixin:
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        if not mag_lezen(request.user):
+            raise PermissionDenied(FOUT_ALLEEN_AANLEVEREN)
         if self.schrijven and not request.user.mag_wijzigen:
             raise PermissionDenied("Alleen platformmedewerkers kunnen cijfers wijzigen.")
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return super().get_queryset().restrict(self.request.user)
+
+
+# Who may do what beyond the querysets (issue 17: the API and the delivery account). ---------
+
+FOUT_ALLEEN_AANLEVEREN = "Dit account levert alleen maandcijfers aan via de API."
+FOUT_NIET_AANLEVEREN = "Alleen platformmedewerkers en het aanleveraccount leveren cijfers aan."
+
+
+def openbaar() -> bool:
+    """Are the published figures public (``OPNIEUWTHUIS_OPENBAAR``, default on)?"""
+    return getattr(settings, "OPNIEUWTHUIS_OPENBAAR", True)
+
+
+def publiek(user) -> bool:
+    """An anonymous caller while the published figures are public: reads what is published
+    (closed months only) of every municipality, and nothing else."""
+    return (user is None or not user.is_authenticated) and openbaar()
+
+
+def mag_lezen(user) -> bool:
+    """Reading figures: any active role but the delivery account, or the public."""
+    from gebruikers.choices import Rol
+
+    if user is None or not user.is_authenticated:
+        return openbaar()
+    return user.is_active and user.rol != Rol.AANLEVERING
+
+
+def mag_aanleveren(user) -> bool:
+    """Posting monthly figures through the API: platform staff and the delivery account."""
+    from gebruikers.choices import Rol
+
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.rol in (Rol.PLATFORM, Rol.AANLEVERING))
+    )
+
+
+def ziet_alle_aanleveringen(user) -> bool:
+    """Platform staff see every delivery; the delivery account only its own."""
+    return bool(user is not None and user.is_authenticated and user.mag_wijzigen)

@@ -15,5 +15,6 @@ urlpatterns = [
     path("gezond/", views.gezond, name="gezond"),
     path("ping/", views.PingView.as_view(), name="ping"),
     path("realisatie/", include("realisatie.urls")),
+    path("api/v1/", include(("opnieuwthuis.api.urls", "api"))),
     path("", include("rapportage.urls")),
 ]
