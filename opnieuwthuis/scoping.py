@@ -22,8 +22,6 @@ class RestrictedQuerySet(models.QuerySet):
     def restrict(self, user):
         from gebruikers.choices import Rol
 
-        if publiek(user):
-            return self  # the published figures of every municipality (public pages, API)
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser or user.rol in (Rol.PLATFORM, Rol.MINISTERIE):
@@ -37,6 +35,12 @@ class RestrictedQuerySet(models.QuerySet):
         ):
             return self.filter(**{_lookup(self.model, "id"): user.gemeente_id})
         return self.none()
+
+    def zichtbaar_voor(self, user):
+        """For routes the public may read (the API): every municipality for the public
+        (anonymous while ``OPNIEUWTHUIS_OPENBAAR`` is on; which months it sees is decided by
+        the monthly cycle), otherwise ``restrict(user)``."""
+        return self if publiek(user) else self.restrict(user)
 
 
 class ScopedViewMixin:

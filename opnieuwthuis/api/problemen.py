@@ -36,7 +36,7 @@ TITELS = {
 # DRF's own texts are translated, but not always in the words of this project.
 DETAILS = {
     exceptions.NotAuthenticated: ("Geef een geldige token mee (Authorization: Token …) of log in."),
-    exceptions.UnsupportedMediaType: "Stuur de gegevens als application/json.",
+    exceptions.UnsupportedMediaType: "Stuur de gegevens als JSON (Content-Type: application/json).",
     exceptions.NotAcceptable: "Deze API antwoordt alleen in JSON (application/json).",
 }
 FOUT_SERVER = "Er ging aan onze kant iets mis; de fout is vastgelegd. Probeer het later opnieuw."
@@ -127,6 +127,8 @@ def probleem_handler(exc, context):
         detail = FOUT_TE_VEEL.format(seconden=int(exc.wait or 1))
     elif isinstance(exc, exceptions.MethodNotAllowed):
         detail = FOUT_METHODE.format(methode=request.method if request else "")
+    elif isinstance(exc, exceptions.UnsupportedMediaType | exceptions.NotAcceptable):
+        detail = DETAILS[type(exc)]
     elif type(exc) in DETAILS and str(detail) == str(type(exc).default_detail):
         detail = DETAILS[type(exc)]
     kop = {k: v for k, v in antwoord.items() if k in ("WWW-Authenticate", "Retry-After", "Allow")}

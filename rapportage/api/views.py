@@ -75,7 +75,7 @@ class GemeenteListView(generics.ListAPIView):
     serializer_class = s.GemeenteSerializer
 
     def get_queryset(self):
-        gemeenten = Gemeente.objects.restrict(self.request.user).select_related("provincie")
+        gemeenten = Gemeente.objects.zichtbaar_voor(self.request.user).select_related("provincie")
         provincie = self.request.query_params.get("provincie")
         if provincie:
             gemeenten = gemeenten.filter(provincie__code=provincie.strip().upper())
@@ -97,7 +97,7 @@ class GemeenteView(APIView):
     )
     def get(self, request, code: str):
         gemeente = binnen_scope(
-            Gemeente.objects.restrict(request.user).select_related("provincie"),
+            Gemeente.objects.zichtbaar_voor(request.user).select_related("provincie"),
             FOUT_GEEN_GEMEENTE.format(code=code),
             code=code,
         )
@@ -138,7 +138,7 @@ class ProvincieView(APIView):
     )
     def get(self, request, code: str):
         provincie = binnen_scope(
-            Provincie.objects.restrict(request.user).distinct(),
+            Provincie.objects.zichtbaar_voor(request.user).distinct(),
             FOUT_GEEN_PROVINCIE.format(code=code),
             code=code,
         )
