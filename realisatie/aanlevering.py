@@ -10,6 +10,7 @@ CSV cannot express it. The same rows twice change nothing the second time (every
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -132,6 +133,15 @@ def als_bestand(gegevens) -> tuple[str, bytes]:
 def regel_van(fout: Fout) -> int | None:
     """The index in ``regels`` of a file row (the header is row 1, the first rule row 2)."""
     return fout.rij - 2 if fout.rij is not None and fout.rij >= 2 else None
+
+
+_RIJ = re.compile(r"\brij (\d+)\b")
+
+
+def in_regels(melding: str) -> str:
+    """A service message speaks of file rows ("staat al in rij 2"); a delivery has rules
+    counted from 0, so the same message names the rule."""
+    return _RIJ.sub(lambda m: f"regel {int(m.group(1)) - 2}", melding)
 
 
 def aanlevering_verwerken(*, gegevens, gebruiker, sleutel: str = "") -> Aanlevering:

@@ -18,6 +18,7 @@ from realisatie.aanlevering import (
     AanleveringFout,
     SleutelHergebruikt,
     aanlevering_verwerken,
+    in_regels,
     regel_van,
 )
 from realisatie.choices import Uploadbron
@@ -104,7 +105,7 @@ class AanleveringListView(AanleveringQuerysetMixin, generics.ListAPIView):
                 [
                     _param(None, "maand", f.melding)
                     if f.kolom == "maand"
-                    else _param(regel_van(f), f.kolom, f.melding)
+                    else _param(regel_van(f), f.kolom, in_regels(f.melding))
                     for f in fouten.fouten
                 ]
             ) from None
