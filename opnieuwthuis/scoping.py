@@ -69,6 +69,21 @@ class ScopedViewMixin:
         return super().get_queryset().restrict(self.request.user)
 
 
+def schrijft_toezicht(user) -> bool:
+    """Who records the province's supervision (toezicht): its supervisors and platform staff.
+
+    Which municipalities is the queryset's business: ``restrict(user)`` narrows a supervisor to
+    their own province, so a supervisor elsewhere gets a 404 before this is asked.
+    """
+    from gebruikers.choices import Rol
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser or user.rol == Rol.PLATFORM:
+        return True
+    return user.rol == Rol.PROVINCIE and bool(user.provincie_id)
+
+
 # Who may do what beyond the querysets (issue 17: the API and the delivery account). ---------
 
 FOUT_ALLEEN_AANLEVEREN = "Dit account levert alleen maandcijfers aan via de API."

@@ -66,6 +66,8 @@ class GemeenteTable(tables.Table):
     status = tables.Column("Status", order_by=("status_volgorde", "-stand"))
     nodig_per_maand = GetalColumn("Nog nodig per maand")
     gemiste_halfjaren = GetalColumn("Halfjaren op rij gemist")
+    # The province's intervention ladder (toezicht): the latest step of an open case.
+    ladder = tables.Column("Toezicht", order_by=("ladder_volgorde", "gemeentenaam"))
 
     class Meta:
         orderable = True
@@ -85,6 +87,7 @@ class GemeenteTable(tables.Table):
         "status",
         "nodig_per_maand",
         "gemiste_halfjaren",
+        "ladder",
     )
 
     def __init__(

@@ -15,6 +15,7 @@ from opnieuwthuis.cache import gecachet, gegevensversie
 from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.scoping import ScopedViewMixin
 from taakstelling.models import Gemeente, Halfjaar, Provincie
+from toezicht import selectors as toezicht_selectors
 
 from . import grafieken, kaart, selectors
 from .berekening import (
@@ -235,7 +236,7 @@ class StartView(OverzichtView):
                 records(stand.gemeenten, TABEL_KOLOMMEN),
                 peildatum=stand.peildatum,
                 koppen=gemeente_koppen(koppen),
-                exclude=("inwoners", "provincie"),
+                exclude=("inwoners", "provincie", "ladder"),
                 order_by=self.request.GET.get("sort") or ("status",),
             )
         return {
@@ -277,11 +278,16 @@ def gemeente_koppen(koppen: dict[str, str]) -> dict[str, str]:
 
 
 def gemeente_rijen(stand, inwoners: dict[int, int | None]) -> list[dict]:
-    """The stand's records of the municipalities in ``inwoners`` (id -> population)."""
+    """The stand's records of the municipalities in ``inwoners`` (id -> population), each with
+    its step on the province's intervention ladder (one query for all)."""
     frame = stand.gemeenten[stand.gemeenten["gemeente_id"].isin(list(inwoners))]
     rijen = records(frame, TABEL_KOLOMMEN)
+    ladder = toezicht_selectors.posities()
     for rij in rijen:
         rij["inwoners"] = inwoners[rij["gemeente_id"]]
+        positie = ladder.get(rij["gemeente_id"])
+        rij["ladder"] = positie.label if positie else ""
+        rij["ladder_volgorde"] = -positie.trede if positie else 0  # highest step first
     return rijen
 
 
@@ -414,7 +420,14 @@ class KaartView(StandLijstView):
     """The map of the municipalities coloured by status; the table below is its text alternative."""
 
     inhoud_template = "rapportage/kaart.html"
-    table_exclude = ("inwoners", "gemeentecode", "beginstand", "taakstelling", "nodig_per_maand")
+    table_exclude = (
+        "inwoners",
+        "gemeentecode",
+        "beginstand",
+        "taakstelling",
+        "nodig_per_maand",
+        "ladder",
+    )
 
     def get_lijst_inhoud(self, stand, tabel) -> dict:
         voorgangers = selectors.kaart_voorgangers()
@@ -479,6 +492,8 @@ class GemeenteView(OverzichtView):
             )
             + f"?peildatum={stand.peildatum.isoformat()}",
             "mag_provincie_zien": scope_sleutel(self.request.user) != f"gm{gemeente.id}",
+            "ladder": toezicht_selectors.positie(gemeente),
+            "toezicht_url": reverse("toezicht:gemeente", kwargs={"code": gemeente.code}),
         }
         if rij:
             reeks = grafieken.gemeente_reeks(stand, rij, versie=self.get_versie())

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "taakstelling",
     "realisatie",
     "rapportage",
+    "toezicht",
 ]
 
 MIDDLEWARE = [
