@@ -19,8 +19,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
+from opnieuwthuis.nederlands import getal
+
 from .berekening import ACHTER, ENIGSZINS_ACHTER, OP_SCHEMA, STATUS_LABELS
-from .grafieken import getal
 
 # "Those behind first": the order of the statuses from worst to best.
 STATUS_VOLGORDE = {ACHTER: 0, ENIGSZINS_ACHTER: 1, OP_SCHEMA: 2}

@@ -13,46 +13,17 @@ from opnieuwthuis import export
 from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
 from opnieuwthuis.nederlands import datum_lang
+from opnieuwthuis.perioden import Periode, nodig_per_maand
 from opnieuwthuis.scoping import ScopedViewMixin
 from taakstelling.models import Gemeente, Halfjaar, Provincie
 from toezicht import selectors as toezicht_selectors
 
 from . import grafieken, kaart, selectors
-from .berekening import (
-    STATUS_LABELS,
-    BerekeningFout,
-    benodigd_per_maand,
-    periode_begin,
-    periode_index,
-    samenvatten_landelijk,
-)
+from .berekening import STATUS_LABELS, BerekeningFout, samenvatten_landelijk
 from .filters import GemeenteFilterSet, gemeenten_met_inwoners
+from .koppen import gemeente_koppen, kolomkoppen
 from .tables import GemeenteTable, gemeente_url
 from .uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, records
-
-_datum_kort = datum_lang
-
-
-def kolomkoppen(peildatum: date, halfjaar_label: str) -> dict[str, str]:
-    """The column headings of the report's table, worded for this peildatum."""
-    jaar, helft = int(halfjaar_label[:4]), 1 if halfjaar_label.endswith("-I") else 2
-    k = periode_index(jaar, helft)
-    vorig_jaar, vorige_helft = (k - 1) // 2, (k - 1) % 2 + 1
-    helft_tekst = lambda h, j: f"{'1e' if h == 1 else '2e'} helft {j}"  # noqa: E731
-    tot = f"tot {_datum_kort(peildatum)}"
-    return {
-        "aantal_gemeenten": "Aantal gemeenten",
-        "beginstand_vorig": f"Stand op {_datum_kort(periode_begin(k - 1))}",
-        "taakstelling_vorig": f"Taakstelling {helft_tekst(vorige_helft, vorig_jaar)}",
-        "realisatie_vorig": f"Realisatie {helft_tekst(vorige_helft, vorig_jaar)}",
-        "beginstand": f"Stand op {_datum_kort(periode_begin(k))}",
-        "taakstelling": f"Taakstelling {helft_tekst(helft, jaar)}",
-        "te_huisvesten": "Taakstelling inclusief achter/voor",
-        "realisatie": f"Realisatie {tot}",
-        "stand": f"Achter/voor {tot}",
-        "achterstand": f"Achterstand {tot}",
-        "voorsprong": f"Voorsprong {tot}",
-    }
 
 
 def scope_sleutel(user) -> str:
@@ -193,8 +164,8 @@ class OverzichtView(StandMixin, TemplateView):
 
 
 def _halfjaar(stand) -> Halfjaar | None:
-    jaar, helft = int(stand.halfjaar[:4]), 1 if stand.halfjaar.endswith("-I") else 2
-    return Halfjaar.objects.filter(jaar=jaar, helft=helft).first()
+    periode = Periode.parse(stand.halfjaar)
+    return Halfjaar.objects.filter(jaar=periode.jaar, helft=periode.helft).first()
 
 
 def _status_telling(frame) -> list[dict]:
@@ -251,7 +222,7 @@ class StartView(OverzichtView):
                 + f"?peildatum={stand.peildatum.isoformat()}",
                 gebied="Nederland",
             ),
-            "benodigd_per_maand": benodigd_per_maand(stand.landelijk["te_huisvesten"] or 0),
+            "benodigd_per_maand": nodig_per_maand(stand.landelijk["te_huisvesten"]),
             "tabel_koppen": tabel.koppen({"peildatum": stand.peildatum.isoformat()})
             if tabel
             else [],
@@ -261,20 +232,6 @@ class StartView(OverzichtView):
 
 # The records a municipality table needs from the stand.
 TABEL_KOLOMMEN = ["gemeente_id", *GEMEENTE_KOLOMMEN]
-
-
-def gemeente_koppen(koppen: dict[str, str]) -> dict[str, str]:
-    """The report's column headings, for the columns a municipality table has."""
-    return {
-        "beginstand_vorig": koppen["beginstand_vorig"],
-        "taakstelling_vorig": koppen["taakstelling_vorig"],
-        "realisatie_vorig": koppen["realisatie_vorig"],
-        "beginstand": koppen["beginstand"],
-        "taakstelling": koppen["taakstelling"],
-        "te_huisvesten": koppen["te_huisvesten"],
-        "realisatie": koppen["realisatie"],
-        "stand": koppen["stand"],
-    }
 
 
 def gemeente_rijen(stand, inwoners: dict[int, int | None]) -> list[dict]:

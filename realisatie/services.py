@@ -11,7 +11,7 @@ figure that changed in between is a conflict, never silently overwritten.
 """
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -32,6 +32,8 @@ from opnieuwthuis.bestanden import (
     parse_maand,
 )
 from opnieuwthuis.cache import gegevens_gewijzigd
+from opnieuwthuis.nederlands import getal
+from opnieuwthuis.perioden import Periode
 from taakstelling.models import Gemeente, Halfjaar
 from taakstelling.services import FOUT_DUBBEL, FOUT_ONBEKENDE_GEMEENTE, Resultaat
 
@@ -94,7 +96,6 @@ def waarden_tekst(waarden: tuple | None) -> str:
     """A figure as a user reads it: '12 (5 + 4 + 3)', or 'geen cijfer'."""
     if waarden is None or waarden[0] is None:
         return "geen cijfer"
-    getal = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731
     tekst = getal(waarden[0])
     if waarden[1] is not None:
         tekst += f" ({' + '.join(getal(n) for n in waarden[1:])})"
@@ -181,7 +182,7 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
         gemeente = gemeenten.get(code) if code else None
         if code and gemeente is None:
             cel.fout("gemeentecode", FOUT_ONBEKENDE_GEMEENTE.format(code=code))
-        if maand and (maand.year, 1 if maand.month <= 6 else 2) not in halfjaren:
+        if maand and astuple(Periode.van_datum(maand)) not in halfjaren:
             cel.fout("maand", FOUT_MAAND_BUITEN_HALFJAAR.format(maand=_maand_label(maand)))
         if gemeente and maand:
             if (gemeente.einddatum and maand >= gemeente.einddatum) or (
