@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .nederlands import getal
 from .perioden import Periode
 
 MAX_BESTANDSGROOTTE = 5 * 1024 * 1024
@@ -36,6 +37,19 @@ FOUT_GEMEENTECODE = "'{waarde}' is geen gemeentecode (schrijf GM0363, 0363 of 36
 FOUT_MAAND = "'{waarde}' is geen maand (schrijf bijvoorbeeld 2017-01)."
 FOUT_DATUM = "'{waarde}' is geen datum (schrijf bijvoorbeeld 2016-01-01 of 1-1-2016)."
 FOUT_DECIMAAL = "'{waarde}' is geen getal tussen 0 en 1 (schrijf bijvoorbeeld 0,5 of 1)."
+FOUT_TE_GROOT_GETAL = "'{waarde}' is te groot; hoogstens {maximum} is toegestaan."
+FOUT_TE_KLEIN_GETAL = "'{waarde}' is te klein; minstens {minimum} is toegestaan."
+FOUT_TE_LANG = "De tekst is {lengte} tekens lang; hoogstens {maximum} tekens zijn toegestaan."
+
+# Bounds on every number that comes in (imports, forms, commands), checked before the database
+# sees it: a count of persons is at most a million (the largest half-year quota in the sources is
+# 23.000 nationally), a population at most 25 million (more than the Netherlands). Both lie far
+# below what the database columns hold (2.147.483.647), so no input ever reaches an overflow.
+MAX_AANTAL = 1_000_000
+# The half-years the system can hold (the database constraint on Halfjaar.jaar).
+MIN_JAAR, MAX_JAAR = 2000, 2100
+FOUT_JAAR = "'{waarde}' ligt buiten de jaren {van} tot en met {tot}."
+MAX_INWONERS = 25_000_000
 
 
 @dataclass(frozen=True)
@@ -186,16 +200,37 @@ def _lees_xlsx(inhoud: bytes) -> tuple[list, list]:
 _GETAL = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)$")
 
 
-def parse_aantal(waarde: str, *, negatief_toegestaan: bool = False) -> int:
+def melding_te_groot(maximum: int) -> str:
+    """The message of a form field whose number is above its bound."""
+    return f"Dit getal is te groot; hoogstens {getal(maximum)} is toegestaan."
+
+
+def parse_aantal(
+    waarde: str, *, negatief_toegestaan: bool = False, maximum: int = MAX_AANTAL
+) -> int:
+    """A whole number as Dutch people write it, between 0 (or ``-maximum`` when negative numbers
+    are allowed) and ``maximum``."""
     tekst = waarde.strip().replace("\u2212", "-")
     if not tekst:
         raise ValueError(FOUT_LEGE_CEL)
-    if not _GETAL.match(tekst):
-        raise ValueError(FOUT_GEHEEL_GETAL.format(waarde=waarde.strip()))
-    getal = int(tekst.replace(".", ""))
-    if getal < 0 and not negatief_toegestaan:
+    if len(tekst) > 40 or not _GETAL.match(tekst):
+        raise ValueError(FOUT_GEHEEL_GETAL.format(waarde=waarde.strip()[:40]))
+    aantal = int(tekst.replace(".", ""))
+    if aantal < 0 and not negatief_toegestaan:
         raise ValueError(FOUT_NEGATIEF.format(waarde=waarde.strip()))
-    return getal
+    if aantal > maximum:
+        raise ValueError(FOUT_TE_GROOT_GETAL.format(waarde=waarde.strip(), maximum=getal(maximum)))
+    if aantal < -maximum:
+        raise ValueError(FOUT_TE_KLEIN_GETAL.format(waarde=waarde.strip(), minimum=getal(-maximum)))
+    return aantal
+
+
+def parse_tekst(waarde: str, *, maximum: int) -> str:
+    """A name or other text cell, stripped, at most ``maximum`` characters (the column's size)."""
+    tekst = waarde.strip()
+    if len(tekst) > maximum:
+        raise ValueError(FOUT_TE_LANG.format(lengte=getal(len(tekst)), maximum=getal(maximum)))
+    return tekst
 
 
 def parse_gemeentecode(waarde: str) -> str:
@@ -208,8 +243,11 @@ def parse_gemeentecode(waarde: str) -> str:
 
 
 def parse_halfjaar(waarde: str) -> tuple[int, int]:
-    """A half-year cell (``2017-I``) as (jaar, helft), through ``Periode.parse``."""
+    """A half-year cell (``2017-I``) as (jaar, helft), through ``Periode.parse``, within the
+    years the system can hold."""
     periode = Periode.parse(waarde)
+    if not MIN_JAAR <= periode.jaar <= MAX_JAAR:
+        raise ValueError(FOUT_JAAR.format(waarde=waarde.strip(), van=MIN_JAAR, tot=MAX_JAAR))
     return periode.jaar, periode.helft
 
 
@@ -219,7 +257,7 @@ _MAAND = re.compile(r"^(\d{4})-(\d{1,2})(-01)?$")
 def parse_maand(waarde: str) -> date:
     tekst = waarde.strip()
     gevonden = _MAAND.match(tekst)
-    if gevonden and 1 <= int(gevonden.group(2)) <= 12:
+    if gevonden and 1 <= int(gevonden.group(2)) <= 12 and int(gevonden.group(1)) >= 1:
         return date(int(gevonden.group(1)), int(gevonden.group(2)), 1)
     raise ValueError(FOUT_MAAND.format(waarde=tekst))
 

@@ -90,11 +90,41 @@ TEMPLATES = [
     },
 ]
 
+
+def database(url: str, *, conn_max_age: int = 600) -> dict:
+    """The settings of one database from its URL, with what keeps it working under faults."""
+    instellingen = dj_database_url.parse(
+        url,
+        conn_max_age=conn_max_age,
+        # A persistent connection is checked before a request reuses it: after a database
+        # restart the first request reconnects instead of failing on the dead connection.
+        conn_health_checks=True,
+    )
+    opties = instellingen.setdefault("OPTIONS", {})
+    if instellingen["ENGINE"] == "django.db.backends.postgresql":
+        # Our backend retries a refused connection for a few seconds, so a request that arrives
+        # while PostgreSQL restarts waits for it instead of failing (opnieuwthuis/db/postgresql).
+        instellingen["ENGINE"] = "opnieuwthuis.db.postgresql"
+        opties.setdefault("connect_timeout", 5)
+    elif instellingen["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets readers and one writer work at the same time; a writer that finds the
+        # database busy waits up to `timeout` seconds instead of failing with "database is
+        # locked"; IMMEDIATE takes the write lock when a transaction begins (a lock upgrade
+        # halfway through a transaction cannot wait and would fail at once).
+        opties.update(
+            {
+                "timeout": int(env("DATABASE_SQLITE_TIMEOUT", "20")),
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+            }
+        )
+    return instellingen
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'opnieuwthuis.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "600")),
-        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

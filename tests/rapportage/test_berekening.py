@@ -290,9 +290,7 @@ def willekeurige_wereld(draw):
         for _h, jaar, helft in halfjaren:
             for m in range(6):
                 if draw(st.booleans()):
-                    huis.append(
-                        (g, Periode(jaar, helft).maanden[m], draw(st.integers(0, 200)))
-                    )
+                    huis.append((g, Periode(jaar, helft).maanden[m], draw(st.integers(0, 200))))
     laatste = halfjaren[-1]
     maand = draw(st.integers(0, 5))
     peildatum = date(laatste[1], (1 if laatste[2] == 1 else 7) + maand, 1)

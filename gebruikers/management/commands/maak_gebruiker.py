@@ -1,11 +1,12 @@
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from gebruikers.choices import Rol
 from gebruikers.services import GebruikerFout, gebruiker_opslaan
+from opnieuwthuis.commands import Commando
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = "Maak of wijzig een gebruiker met een rol (en gemeente of provincie waar de rol die vraagt)."
 
     def add_arguments(self, parser):

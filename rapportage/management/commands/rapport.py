@@ -1,8 +1,9 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from opnieuwthuis.bestanden import parse_datum
+from opnieuwthuis.commands import Commando
 from opnieuwthuis.nederlands import getal
 from rapportage import rapport_uitvoer, selectors
 from rapportage.berekening import BerekeningFout
@@ -22,7 +23,7 @@ class _Beheerder:
     rol = gemeente_id = provincie_id = None
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = "De voortgangsrapportage voor een peildatum als PDF, XLSX of CSV."
 
     def add_arguments(self, parser):

@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
+from opnieuwthuis.commands import Commando
 from rapportage.voorbereiden import voorbereiden
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = (
         "Zet de landelijke rapportage (PDF en XLSX) van de laatste peildatum klaar in de cache. "
         "De applicatie doet dit zelf na elke wijziging; dit commando is voor na een herstart "

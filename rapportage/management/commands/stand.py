@@ -1,16 +1,17 @@
-import csv
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from opnieuwthuis.bestanden import parse_datum, parse_gemeentecode
+from opnieuwthuis.commands import Commando
+from opnieuwthuis.export import csv_schrijven
 from opnieuwthuis.nederlands import getal
 from rapportage import selectors
 from rapportage.berekening import LANDELIJKE_KOLOMMEN, BerekeningFout
 from rapportage.uitvoer import GEMEENTE_KOLOMMEN, als_dict, records
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = "De stand van de taakstelling op een peildatum (eerste dag van een maand)."
 
     def add_arguments(self, parser):
@@ -43,10 +44,7 @@ class Command(BaseCommand):
         if options["format"] == "json":
             self.stdout.write(json.dumps(als_dict(stand), ensure_ascii=False, indent=2))
         elif options["format"] == "csv":
-            schrijver = csv.writer(self.stdout, delimiter=";", lineterminator="\n")
-            schrijver.writerow(GEMEENTE_KOLOMMEN)
-            for rij in records(stand.gemeenten, GEMEENTE_KOLOMMEN):
-                schrijver.writerow(["" if v is None else v for v in rij.values()])
+            rijen = [list(rij.values()) for rij in records(stand.gemeenten, GEMEENTE_KOLOMMEN)]
             if not options["gemeente"]:
                 landelijk = {
                     **stand.landelijk,
@@ -57,9 +55,9 @@ class Command(BaseCommand):
                     "nodig_per_maand": "",
                     "gemiste_halfjaren": "",
                 }
-                schrijver.writerow(
-                    ["" if landelijk[k] is None else landelijk[k] for k in GEMEENTE_KOLOMMEN]
-                )
+                rijen.append([landelijk[k] for k in GEMEENTE_KOLOMMEN])
+            # Names come from files and screens: a name like =HYPERLINK(…) must stay text.
+            csv_schrijven(self.stdout, GEMEENTE_KOLOMMEN, rijen, regeleinde="\n")
         else:
             self._tabel(stand, toon_land=not options["gemeente"])
 

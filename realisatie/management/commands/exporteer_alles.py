@@ -1,11 +1,10 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
-
+from opnieuwthuis.commands import Commando
 from realisatie.backup import exporteren
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = (
         "Schrijf alle cijfers (gemeenten en inwonertallen, halfjaren, taakstellingen, "
         "beginstanden, maandcijfers, opvangstanden) als importbestanden in MAP. "

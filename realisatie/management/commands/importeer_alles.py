@@ -1,12 +1,13 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from opnieuwthuis.bestanden import ImportFouten
+from opnieuwthuis.commands import Commando
 from realisatie.backup import herstellen
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = (
         "Zet een backup van exporteer_alles terug: alle bestanden in MAP, alles of (bij een "
         "fout) niets."
