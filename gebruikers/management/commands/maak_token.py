@@ -1,9 +1,10 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from gebruikers.tokens import TokenFout, token_intrekken_op_naam, token_maken
+from opnieuwthuis.commands import Commando
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = (
         "Maak een API-token voor een gebruiker (de sleutel wordt één keer getoond en alleen als "
         "hash bewaard), of trek hem in met --intrekken."
