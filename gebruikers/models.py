@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 
+from opnieuwthuis import scoping
+
 from .choices import Rol
 
 
@@ -57,8 +59,8 @@ class Gebruiker(AbstractUser):
 
     @property
     def mag_wijzigen(self) -> bool:
-        """Only platform staff change figures (domain.md, "Who uses it")."""
-        return self.is_active and (self.is_superuser or self.rol == Rol.PLATFORM)
+        """Only platform staff change figures (the rule lives in opnieuwthuis.scoping)."""
+        return scoping.mag_wijzigen(self)
 
 
 class ApiToken(models.Model):

@@ -1,6 +1,7 @@
 """Reading what the calculation needs: one query per input, whatever the number of municipalities
 or half-years, turned into DataFrames for ``berekening``."""
 
+from dataclasses import astuple
 from datetime import date
 
 import pandas as pd
@@ -120,9 +121,11 @@ def instellingen() -> berekening.Instellingen:
     )
 
 
-def stand_op(peildatum: date) -> berekening.Stand:
-    """The calculation for a peildatum over every municipality (not yet scoped to a user),
-    cached until any figure changes."""
+def stand_op(peildatum: date, *, versie: str | None = None) -> berekening.Stand:
+    """The calculation for a peildatum over every municipality (not yet scoped to a user: see
+    ``scoping.beperk_stand``), cached until any figure or rule changes. The key holds every
+    configurable rule (``astuple(Instellingen)``), so a changed setting is a new key too.
+    ``versie``: the data version when the caller has read it already."""
     regels = instellingen()
     return gecachet(
         "stand",
@@ -130,26 +133,9 @@ def stand_op(peildatum: date) -> berekening.Stand:
             peildatum, instellingen=regels, **berekening_invoer(peildatum)
         ),
         peildatum.isoformat(),
-        regels.voorsprong_meenemen,
-        regels.grens_achter,
+        *astuple(regels),
+        versie=versie,
     )
-
-
-def beperk_tot_gebruiker(stand: berekening.Stand, user) -> berekening.Stand:
-    """Keep only the municipalities (and provinces) the user may see; the national line stays,
-    because it is the published aggregate that every role reads in the progress report."""
-    from gebruikers.choices import Rol
-
-    if user.is_superuser or user.rol in (Rol.PLATFORM, Rol.MINISTERIE):
-        return stand
-    toegestaan = set(Gemeente.objects.restrict(user).values_list("id", flat=True))
-    gemeenten = stand.gemeenten[stand.gemeenten["gemeente_id"].isin(toegestaan)]
-    provincies = stand.provincies
-    if user.rol == Rol.PROVINCIE and user.provincie_id:
-        provincies = provincies[provincies["provinciecode"] == user.provincie.code]
-    else:
-        provincies = provincies.iloc[0:0]
-    return stand.beperkt(gemeenten, provincies)
 
 
 # --- Dashboards, list, map and charts (issue 6) -------------------------------------------------

@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView, View
 
-from opnieuwthuis import export
+from opnieuwthuis import export, scoping
 from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
 from opnieuwthuis.nederlands import datum_lang
@@ -24,32 +24,6 @@ from .filters import GemeenteFilterSet, gemeenten_met_inwoners
 from .koppen import gemeente_koppen, kolomkoppen
 from .tables import GemeenteTable, gemeente_url
 from .uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, records
-
-
-def scope_sleutel(user) -> str:
-    """Who sees the same content: everything, one province or one municipality. Cached pages are
-    keyed on it, so a cached page is only ever served within the scope it was made for."""
-    from gebruikers.choices import Rol
-
-    if user.is_superuser or user.rol in (Rol.PLATFORM, Rol.MINISTERIE):
-        return "alles"
-    if user.rol == Rol.PROVINCIE and user.provincie_id:
-        return f"pv{user.provincie_id}"
-    if user.rol == Rol.GEMEENTE and user.gemeente_id:
-        return f"gm{user.gemeente_id}"
-    return "niets"
-
-
-def scope_omschrijving(user) -> dict:
-    from gebruikers.choices import Rol
-
-    if user.is_superuser or user.rol in (Rol.PLATFORM, Rol.MINISTERIE):
-        return {"soort": "alles", "naam": "Nederland"}
-    if user.rol == Rol.PROVINCIE and user.provincie_id:
-        return {"soort": "provincie", "naam": user.provincie.naam}
-    if user.rol == Rol.GEMEENTE and user.gemeente_id:
-        return {"soort": "gemeente", "naam": user.gemeente.naam, "code": user.gemeente.code}
-    return {"soort": "niets", "naam": ""}
 
 
 class StandMixin(ScopedViewMixin):
@@ -79,21 +53,12 @@ class StandMixin(ScopedViewMixin):
 
     def get_stand(self):
         peildatum = self.get_peildatum()
-        regels = selectors.instellingen()
         try:
-            # The very key selectors.stand_op uses, read with the version this request already
-            # has (stand_op would query it once more).
-            stand = gecachet(
-                "stand",
-                lambda: selectors.stand_op(peildatum),
-                peildatum.isoformat(),
-                regels.voorsprong_meenemen,
-                regels.grens_achter,
-                versie=self.get_versie(),
-            )
+            # With the version this request already has (stand_op would query it once more).
+            stand = selectors.stand_op(peildatum, versie=self.get_versie())
         except BerekeningFout as fout:
             raise Http404(str(fout)) from None
-        return selectors.beperk_tot_gebruiker(stand, self.request.user)
+        return scoping.beperk_stand(stand, self.request.user)
 
 
 class OverzichtView(StandMixin, TemplateView):
@@ -133,7 +98,7 @@ class OverzichtView(StandMixin, TemplateView):
         pagina = gecachet(
             f"pagina-{request.resolver_match.view_name}",
             self.maak_pagina,
-            scope_sleutel(request.user),
+            scoping.scope_sleutel(request.user),
             self.peildatum.isoformat(),
             *self.cache_delen(),
             hashlib.sha256(query.encode()).hexdigest()[:32],
@@ -149,7 +114,7 @@ class OverzichtView(StandMixin, TemplateView):
             "stand": stand,
             "peildata": self.get_peildata(),
             "pad": self.request.path,
-            "scope": scope_omschrijving(self.request.user),
+            "scope": scoping.scope_omschrijving(self.request.user),
             "status_labels": STATUS_LABELS,
             "halfjaar": _halfjaar(stand),
             **self.get_inhoud(stand),
@@ -202,7 +167,7 @@ class StartView(OverzichtView):
                 + f"?peildatum={stand.peildatum.isoformat()}"
             )
         tabel = None
-        if scope_sleutel(self.request.user) != "alles":  # their own municipalities, behind first
+        if not scoping.ziet_alles(self.request.user):  # their own municipalities, behind first
             tabel = GemeenteTable(
                 records(stand.gemeenten, TABEL_KOLOMMEN),
                 peildatum=stand.peildatum,
@@ -448,7 +413,7 @@ class GemeenteView(OverzichtView):
                 "rapportage:provincie", kwargs={"code": gemeente.provincie.code}
             )
             + f"?peildatum={stand.peildatum.isoformat()}",
-            "mag_provincie_zien": scope_sleutel(self.request.user) != f"gm{gemeente.id}",
+            "mag_provincie_zien": scoping.reikwijdte(self.request.user).soort != scoping.GEMEENTE,
             "ladder": toezicht_selectors.positie(gemeente),
             "toezicht_url": reverse("toezicht:gemeente", kwargs={"code": gemeente.code}),
         }

@@ -1,5 +1,5 @@
 """Reading the stand: the very records ``stand --format json`` writes, narrowed to the caller's
-scope exactly as the pages are (``selectors.beperk_tot_gebruiker``; anonymous callers see every
+scope exactly as the pages are (``scoping.beperk_stand``; anonymous callers see every
 municipality's published figures while ``OPNIEUWTHUIS_OPENBAAR`` is on)."""
 
 from datetime import date
@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from opnieuwthuis.api.problemen import Probleem, binnen_scope
 from opnieuwthuis.bestanden import parse_datum
-from opnieuwthuis.scoping import publiek
+from opnieuwthuis.scoping import beperk_stand, publiek
 from rapportage import selectors
 from rapportage.berekening import BerekeningFout, Stand
 from rapportage.uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, als_dict, records
@@ -57,7 +57,7 @@ def stand_voor(request, peildatum: date) -> Stand:
         raise NotFound(str(fout)) from None
     if publiek(request.user):
         return stand
-    return selectors.beperk_tot_gebruiker(stand, request.user)
+    return beperk_stand(stand, request.user)
 
 
 class StandView(APIView):
