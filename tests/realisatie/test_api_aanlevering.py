@@ -53,7 +53,7 @@ def test_bad_rows_change_nothing_and_name_the_row_and_field(coa):
     assert "GM9999" in fouten[(1, "gemeentecode")]
     assert "'veel' is geen geheel getal" in fouten[(2, "personen")]
     assert "alle drie" in fouten[(3, "gezinsleden")]
-    assert fouten[(4, None)] == "Gemeente GM0001 in 2017-02 staat al in regel 0."
+    assert fouten[(4, "gemeentecode/maand")] == "Gemeente GM0001 in 2017-02 staat al in regel 0."
     assert (0, "gemeentecode") not in fouten and (0, "personen") not in fouten
     assert {p["name"] for p in antwoord.json()["invalidParams"]} >= {
         "regels.1.gemeentecode",
