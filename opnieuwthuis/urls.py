@@ -17,5 +17,6 @@ urlpatterns = [
     path("realisatie/", include("realisatie.urls")),
     path("api/v1/", include(("opnieuwthuis.api.urls", "api"))),
     path("toezicht/", include("toezicht.urls")),
+    path("", include("berichten.urls")),
     path("", include("rapportage.urls")),
 ]
