@@ -34,7 +34,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import condition, require_safe
 
-from opnieuwthuis import export
+from opnieuwthuis import export, scoping
 from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
 from opnieuwthuis.nederlands import datum_lang
@@ -140,7 +140,7 @@ def openbare_peildatum(request) -> date:
 def etag(request, *args, **kwargs) -> str | None:
     """Before any rendering: the data version, the latest final peildatum (closing a month makes
     a new one public), the rules of the calculation and the page's address."""
-    if not _instelling("OPENBAAR"):
+    if not scoping.openbaar():
         return None
     standaard = standaard_peildatum()
     delen = [
@@ -159,7 +159,7 @@ def openbaar(view):
 
     @wraps(view)
     def binnen(request, *args, **kwargs):
-        if not _instelling("OPENBAAR"):
+        if not scoping.openbaar():
             raise Http404("De openbare pagina's staan uit.")
         if not binnen_limiet(request):
             antwoord = HttpResponse(

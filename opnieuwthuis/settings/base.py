@@ -309,10 +309,9 @@ OPNIEUWTHUIS = {
     },
     # Send the monthly message when a month is closed (berichten/; the command sends the same).
     "MAANDBERICHT_BIJ_VASTSTELLEN": env_bool("OPNIEUWTHUIS_MAANDBERICHT_BIJ_VASTSTELLEN", True),
-    # The public pages under /openbaar/ (final months only); off: every one of them is a 404.
-    "OPENBAAR": env_bool("OPNIEUWTHUIS_OPENBAAR", True),
-    # Requests a minute per address on the public pages (0: no limit), and how long a proxy or
-    # CDN may serve a public page before asking again (it revalidates with the ETag).
+    # The public pages under /openbaar/ (on and off with OPNIEUWTHUIS_OPENBAAR below): requests a
+    # minute per address (0: no limit), and how long a proxy or CDN may serve a public page before
+    # asking again (it revalidates with the ETag).
     "OPENBAAR_PER_MINUUT": int(env("OPNIEUWTHUIS_OPENBAAR_PER_MINUUT", "120")),
     "OPENBAAR_MAX_AGE": int(env("OPNIEUWTHUIS_OPENBAAR_MAX_AGE", "300")),
 }

@@ -150,6 +150,24 @@ MATRIX: dict[str, list[Geval]] = {
     "taakstelling:gemeente": per_gemeente(),
     # Issue 15: "/" sends each role to where its work is (test_landing.py checks where).
     "rapportage:thuis": [Geval({"anoniem": LOGIN, **{r: 302 for r in ROLLEN[1:]}})],
+    # Issue 15: the public pages (final months only) are the same for everyone, logged in or not;
+    # a peildatum that is not final and an unknown code are 404 for everyone. Switched off they
+    # are 404 (tests/rapportage/test_openbaar.py).
+    "rapportage:openbaar": [
+        Geval(IEDEREEN),
+        Geval({r: 404 for r in ROLLEN}, query="?peildatum=2017-03-01"),
+    ],
+    "rapportage:openbaar_gemeente_list": [Geval(IEDEREEN), Geval(IEDEREEN, query="?export=csv")],
+    "rapportage:openbaar_kaart": [Geval(IEDEREEN)],
+    "rapportage:openbaar_gemeente": [
+        Geval(IEDEREEN, gemeente_kwargs("eigen")),
+        Geval(IEDEREEN, gemeente_kwargs("elders")),
+        Geval({r: 404 for r in ROLLEN}, {"code": "GM9999"}),
+    ],
+    "rapportage:openbaar_provincie": [
+        Geval(IEDEREEN, provincie_kwargs("elders")),
+        Geval({r: 404 for r in ROLLEN}, {"code": "PV99"}),
+    ],
     "rapportage:start": [
         Geval(INGELOGD),
         Geval({"anoniem": LOGIN, **{r: 404 for r in ROLLEN[1:]}}, query="?peildatum=2031-01-01"),

@@ -114,7 +114,7 @@ def test_writing_is_not_possible(wereld_met_gebruikers, client):
 
 @pytest.mark.parametrize("pad", [p.split("?")[0] for p in PAGINAS])
 def test_switched_off_every_public_page_is_404(wereld_met_gebruikers, client, pad):
-    with _instellingen(OPENBAAR=False):
+    with override_settings(OPNIEUWTHUIS_OPENBAAR=False):
         assert client.get(pad).status_code == 404
     assert client.get(pad).status_code == 200
 
