@@ -61,6 +61,14 @@ def procent_tekst(deel: int, geheel: int) -> str:
     return ONBEKEND if waarde is None else f"{waarde} %"
 
 
+def percentage(waarde: float | None, *, leeg: str = ONBEKEND) -> str:
+    """A share already in percent, with one decimal: "32,4 %" (the share realised); ``leeg``
+    (–) when there is none."""
+    if waarde is None or waarde != waarde:
+        return leeg
+    return f"{float(waarde):.1f}".replace(".", ",") + " %"
+
+
 def datum_lang(d: date) -> str:
     """1 februari 2017"""
     return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"

@@ -29,7 +29,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.html import escape
 
-from opnieuwthuis.nederlands import getal
+from opnieuwthuis.nederlands import getal, percentage
 
 from .berekening import ACHTER, ENIGSZINS_ACHTER, OP_SCHEMA
 
@@ -192,10 +192,7 @@ def vormen() -> Vormen:
 def percentage_tekst(rij: dict) -> str:
     """The share of te_huisvesten realised as "32,4 %" (the key figure of the Opnieuw Thuis map),
     or "" when the calculation gives none (nothing to house)."""
-    waarde = rij.get("percentage_gerealiseerd")
-    if waarde is None:
-        return ""
-    return f"{waarde:.1f}".replace(".", ",") + " %"
+    return percentage(rij.get("percentage_gerealiseerd"), leeg="")
 
 
 def titel(rij: dict) -> str:

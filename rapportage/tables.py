@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
-from opnieuwthuis.nederlands import getal
+from opnieuwthuis.nederlands import getal, percentage
 
 from .berekening import ACHTER, ENIGSZINS_ACHTER, OP_SCHEMA, STATUS_LABELS
 
@@ -40,6 +40,10 @@ class GetalColumn(tables.Column):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("attrs", {"th": {"class": "getal"}, "td": {"class": "getal"}})
         super().__init__(*args, **kwargs)
+
+
+class ProcentColumn(GetalColumn):
+    """A share in percent with one decimal: 32,4 %."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class GemeenteTable(tables.Table):
     realisatie = GetalColumn("Realisatie")
     stand = GetalColumn("Achter/voor")
     status = tables.Column("Status", order_by=("status_volgorde", "-stand"))
+    # The key figure of the Opnieuw Thuis map: realisatie as a share of te_huisvesten.
+    percentage_gerealiseerd = ProcentColumn("Gerealiseerd")
     nodig_per_maand = GetalColumn("Nog nodig per maand")
     gemiste_halfjaren = GetalColumn("Halfjaren op rij gemist")
     # The province's intervention ladder (toezicht): the latest step of an open case.
@@ -91,6 +97,7 @@ class GemeenteTable(tables.Table):
         "realisatie",
         "stand",
         "status",
+        "percentage_gerealiseerd",
         "nodig_per_maand",
         "gemiste_halfjaren",
         "ladder",
@@ -146,6 +153,7 @@ class GemeenteTable(tables.Table):
         loop over cells costs ~0,8 ms a row at 12 columns; this costs a few microseconds."""
         namen = [kolom.name for kolom in self.columns]
         getallen = {n for n in namen if isinstance(self.columns[n].column, GetalColumn)}
+        procenten = {n for n in namen if isinstance(self.columns[n].column, ProcentColumn)}
         # One reverse() for all rows: each row's link differs only in its code.
         voorbeeld = "GM0000"
         basis = gemeente_url(voorbeeld, self.peildatum, self.gemeente_url_naam)
@@ -164,6 +172,8 @@ class GemeenteTable(tables.Table):
                         f'<td class="status status--{escape(waarde)}">'
                         f"{escape(STATUS_LABELS.get(waarde, ''))}</td>"
                     )
+                elif naam in procenten:
+                    cellen.append(f'<td class="getal">{percentage(waarde)}</td>')
                 elif naam in getallen:
                     cellen.append(f'<td class="getal">{getal(waarde)}</td>')
                 else:

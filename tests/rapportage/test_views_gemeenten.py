@@ -46,7 +46,7 @@ def test_the_figures_of_a_row(wereld, rol_clients):
     rij = re.search(r"<tr><th scope=\"row\"><a href=\"/gemeenten/GM0001/.*?</tr>", html).group(0)
     cellen = re.findall(r"<td[^>]*>([^<]*)</td>", rij)
     # code, provincie, inwoners, beginstand, taakstelling, incl. achter/voor, realisatie, stand,
-    # status, nodig per maand, halfjaren gemist (maak_wereld: 10 + 100 - 90 = 20 carried in),
+    # status, share realised, nodig per maand, halfjaren gemist (maak_wereld: 10 + 100 - 90 = 20 carried in),
     # step on the intervention ladder (none).
     assert cellen == [
         "GM0001",
@@ -58,6 +58,7 @@ def test_the_figures_of_a_row(wereld, rol_clients):
         "0",
         "70",
         "achter op schema",
+        "0,0 %",  # share realised: 0 of 70
         "14",
         "1",
         "",
