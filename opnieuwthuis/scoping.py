@@ -36,6 +36,12 @@ class RestrictedQuerySet(models.QuerySet):
         return self.none()
 
 
+def ziet_voorlopig(user) -> bool:
+    """Only platform staff see provisional figures (a peildatum with a month not yet closed);
+    everyone else sees final peildata only (domain.md, "The monthly cycle")."""
+    return bool(user is not None and getattr(user, "mag_wijzigen", False))
+
+
 class ScopedViewMixin:
     """Every view of the project inherits this (directly or through a shared base).
 

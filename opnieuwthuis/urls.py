@@ -17,3 +17,4 @@ urlpatterns = [
     path("realisatie/", include("realisatie.urls")),
     path("", include("rapportage.urls")),
 ]
+handler404 = "opnieuwthuis.views.niet_gevonden"

@@ -13,7 +13,9 @@ from opnieuwthuis import export
 from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
 from opnieuwthuis.nederlands import datum_lang
-from opnieuwthuis.scoping import ScopedViewMixin
+from opnieuwthuis.fouten import Melding404
+from opnieuwthuis.scoping import ScopedViewMixin, ziet_voorlopig
+from realisatie import maandcyclus
 from taakstelling.models import Gemeente, Halfjaar, Provincie
 
 from . import grafieken, kaart, selectors
@@ -60,7 +62,8 @@ def scope_sleutel(user) -> str:
     from gebruikers.choices import Rol
 
     if user.is_superuser or user.rol in (Rol.PLATFORM, Rol.MINISTERIE):
-        return "alles"
+        # Platform staff also see provisional peildata (in the selector, for one).
+        return "alles-voorlopig" if ziet_voorlopig(user) else "alles"
     if user.rol == Rol.PROVINCIE and user.provincie_id:
         return f"pv{user.provincie_id}"
     if user.rol == Rol.GEMEENTE and user.gemeente_id:
@@ -91,19 +94,71 @@ class StandMixin(ScopedViewMixin):
         return self._versie
 
     def get_peildata(self) -> list[date]:
-        return gecachet("peildata", selectors.beschikbare_peildata, versie=self.get_versie())
+        """The peildata offered in the selector: final ones, for platform staff also provisional
+        ones; always with the one asked for, so the selector shows what was asked."""
+        if ziet_voorlopig(self.request.user):
+            peildata = gecachet(
+                "peildata", selectors.beschikbare_peildata, versie=self.get_versie()
+            )
+        else:
+            peildata = gecachet(
+                "peildata-definitief", maandcyclus.definitieve_peildata, versie=self.get_versie()
+            )
+        peildatum = getattr(self, "peildatum", None)
+        if peildatum is not None and peildatum not in peildata:
+            peildata = sorted([*peildata, peildatum])
+        return peildata
 
     def get_peildatum(self) -> date:
+        """The peildatum asked for, never silently another; without one the day after the latest
+        closed month. A peildatum that is not final (a month before it is still open) is for
+        platform staff only, marked provisional; anyone else is told which month is open."""
+        if hasattr(self, "_peildatum"):
+            return self._peildatum
         tekst = self.request.GET.get("peildatum")
         if not tekst:
-            peildata = self.get_peildata()
-            if not peildata:
-                raise Http404("Er zijn nog geen cijfers.")
-            return peildata[-1]
-        try:
-            return parse_datum(tekst)
-        except ValueError:
-            raise Http404("Onbekende peildatum.") from None
+            peildatum = gecachet(
+                "standaard-peildatum", maandcyclus.standaard_peildatum, versie=self.get_versie()
+            )
+            if peildatum is None:
+                raise Melding404("Er zijn nog geen cijfers.")
+        else:
+            try:
+                peildatum = parse_datum(tekst)
+            except ValueError:
+                raise Melding404(f"'{tekst[:20]}' is geen peildatum (schrijf 2017-02-01).") from None
+        status = self.get_peildatumstatus(peildatum)
+        if status.voorlopig and not ziet_voorlopig(self.request.user):
+            raise Melding404(
+                maandcyclus.niet_definitief_melding(
+                    peildatum, [m.maand for m in status.open_maanden]
+                )
+            )
+        self._peildatum = peildatum
+        return peildatum
+
+    def get_peildatumstatus(self, peildatum: date):
+        return gecachet(
+            "peildatumstatus",
+            lambda: maandcyclus.peildatumstatus(peildatum),
+            peildatum.isoformat(),
+            versie=self.get_versie(),
+        )
+
+    def get_context_data(self, **kwargs):
+        """Every page of a peildatum says when it is provisional, and which figures of closed
+        months were corrected since (they changed what was final)."""
+        context = super().get_context_data(**kwargs)
+        peildatum = getattr(self, "_peildatum", None)
+        if peildatum is not None:
+            context["peildatumstatus"] = self.get_peildatumstatus(peildatum)
+            context["correcties"] = gecachet(
+                "correcties",
+                lambda: maandcyclus.correcties_voor(peildatum),
+                peildatum.isoformat(),
+                versie=self.get_versie(),
+            )
+        return context
 
     def get_stand(self):
         peildatum = self.get_peildatum()
