@@ -11,8 +11,13 @@ from opnieuwthuis.nederlands import maand_lang
 from opnieuwthuis.scoping import ScopedViewMixin
 from realisatie import maandcyclus as cyclus
 
-from .maandcyclus import MaandcyclusFout, maand_heropenen, maand_vaststellen, maandoverzicht
-from .maandcyclus import maandoverzichten
+from .maandcyclus import (
+    MaandcyclusFout,
+    maand_heropenen,
+    maand_vaststellen,
+    maandoverzicht,
+    maandoverzichten,
+)
 
 MELDING_VASTGESTELD = "{maand} is vastgesteld."
 MELDING_HEROPEND = "{maand} is heropend."
@@ -67,7 +72,10 @@ class MaandView(ScopedViewMixin, TemplateView):
         try:
             if request.POST.get("actie") == "heropenen":
                 maand_heropenen(
-                    maand=maand, reden=request.POST.get("reden", ""), door=door, gebruiker=request.user
+                    maand=maand,
+                    reden=request.POST.get("reden", ""),
+                    door=door,
+                    gebruiker=request.user,
                 )
                 messages.success(request, MELDING_HEROPEND.format(maand=maand_lang(maand)))
             else:

@@ -12,8 +12,8 @@ from django.views.generic import TemplateView, View
 from opnieuwthuis import export
 from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
-from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.fouten import Melding404
+from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.scoping import ScopedViewMixin, ziet_voorlopig
 from realisatie import maandcyclus
 from taakstelling.models import Gemeente, Halfjaar, Provincie
@@ -126,7 +126,9 @@ class StandMixin(ScopedViewMixin):
             try:
                 peildatum = parse_datum(tekst)
             except ValueError:
-                raise Melding404(f"'{tekst[:20]}' is geen peildatum (schrijf 2017-02-01).") from None
+                raise Melding404(
+                    f"'{tekst[:20]}' is geen peildatum (schrijf 2017-02-01)."
+                ) from None
         status = self.get_peildatumstatus(peildatum)
         if status.voorlopig and not ziet_voorlopig(self.request.user):
             raise Melding404(

@@ -41,9 +41,7 @@ def maanden_in_systeem() -> list[date]:
 
 
 def vastgestelde_maanden() -> set[date]:
-    return set(
-        Maand.objects.filter(status=Maandstatus.VASTGESTELD).values_list("maand", flat=True)
-    )
+    return set(Maand.objects.filter(status=Maandstatus.VASTGESTELD).values_list("maand", flat=True))
 
 
 def is_vastgesteld(maand: date) -> bool:

@@ -235,7 +235,9 @@ class Cijferregels:
             )
             dragers = [g for g in self.buren(gemeente.id) if (g, jaar, helft) in self.taak]
             if dragers:
-                namen = sorted(Gemeente.objects.filter(id__in=dragers).values_list("naam", flat=True))
+                namen = sorted(
+                    Gemeente.objects.filter(id__in=dragers).values_list("naam", flat=True)
+                )
                 vorm = FOUT_DRAGERS if len(namen) > 1 else FOUT_DRAGER
                 melding += vorm.format(halfjaar=halfjaar, dragers=_namen(namen))
             uit.append(("gemeentecode", melding))
@@ -576,11 +578,7 @@ def huisvestingen_invoeren(
         else:
             gewijzigd.append((h, i))
 
-    correcties = [
-        (h, i)
-        for h, i in [*nieuw, *gewijzigd, *weg]
-        if i.maand in regels.vastgesteld
-    ]
+    correcties = [(h, i) for h, i in [*nieuw, *gewijzigd, *weg] if i.maand in regels.vastgesteld]
     _correctiereden_vereist([(None, i.maand) for _h, i in correcties], reden)
     if correcties:
         correcties_vastleggen(

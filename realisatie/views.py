@@ -19,11 +19,12 @@ from opnieuwthuis.bestanden import (
 )
 from opnieuwthuis.nederlands import MAANDEN
 from opnieuwthuis.scoping import ScopedViewMixin
+from rapportage import maandcyclus as maandcontrole
 from rapportage import selectors as rapportage_selectors
 from rapportage.berekening import BerekeningFout
 from taakstelling.models import Gemeente, Provincie
 
-from . import selectors
+from . import maandcyclus, selectors
 from .choices import Uploadstatus
 from .forms import MaandcijferForm, OpvangstandForm, UploadForm
 from .models import Opvangstand, Upload
@@ -65,9 +66,14 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
     prefix = f"g{g.id}"
     fouten = form.errors if form is not None else {}
     naam_g = escape(g.naam)
+    niet_ingevoerd = (
+        ' <span class="niet-ingevoerd">niet ingevoerd</span>'
+        if rij["initial"]["personen"] is None
+        else ""
+    )
     delen = [
         f'<tr><th scope="row"><a href="{escape(url_patroon.replace("GM0000", g.code))}">'
-        f"{naam_g}</a></th>",
+        f"{naam_g}</a>{niet_ingevoerd}</th>",
         *(f"<td>{_getal(a) or '–'}</td>" for a in rij["vorige"]),
         f"<td>{_getal(rij['stand_voor']) or '–'}</td>",
     ]
@@ -221,9 +227,23 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
             messages.info(request, MELDING_NIETS_GEWIJZIGD)
             return HttpResponseRedirect(self.url(maand, provinciecode))
         try:
-            resultaat = huisvestingen_invoeren(invoer=invoer, gebruiker=request.user)
+            resultaat = huisvestingen_invoeren(
+                invoer=invoer, gebruiker=request.user, reden=request.POST.get("reden", "")
+            )
         except Conflicten as botsing:
             return self.conflict(maand, provinciecode, botsing)
+        except ImportFouten as geweigerd:
+            fouten = [
+                {
+                    "id": "reden" if f.kolom == "maand" else "kop-invoer",
+                    "wat": "Invoer",
+                    "melding": f.melding,
+                }
+                for f in geweigerd.fouten
+            ]
+            return self.render_to_response(
+                self.context(maand, provinciecode, rijen, fouten=fouten), status=400
+            )
         messages.success(request, MELDING_OPGESLAGEN.format(resultaat=resultaat))
         return HttpResponseRedirect(self.url(maand, provinciecode))
 
@@ -261,7 +281,11 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
         url_patroon = reverse("realisatie:gemeente_history", args=["GM0000"])
         for rij in rijen:
             rij["html"] = _rij_html(rij, url_patroon)
+        telling = maandcyclus.volledigheid([maand])[maand]
         return self.get_context_data(
+            telling=telling,
+            waarschuwingen=maandcontrole.waarschuwingen([maand]),
+            reden=self.request.POST.get("reden", "") if self.request.method == "POST" else "",
             maand=maand,
             maand_waarde=maand.strftime("%Y-%m"),
             maanden=[(m.strftime("%Y-%m"), m) for m in selectors.maanden()],
@@ -332,6 +356,27 @@ def _voorbeeld_html(plan) -> str:
     return mark_safe("".join(delen))  # every value above is escaped or a number
 
 
+def _na_toepassen(plan) -> list:
+    """Completeness of each month in the file as it would be after applying it."""
+    maanden = sorted({r.maand for r in plan.regels})
+    telling = maandcyclus.volledigheid(maanden)
+    uit = []
+    for m in maanden:
+        t = telling[m]
+        in_bestand = {r.gemeente.code for r in plan.regels if r.maand == m}
+        ontbrekend = [(c, n) for c, n in t.ontbrekend if c not in in_bestand]
+        uit.append(
+            maandcyclus.Volledigheid(
+                maand=m,
+                status=t.status,
+                verwacht=t.verwacht,
+                ingevoerd=t.verwacht - len(ontbrekend),
+                ontbrekend=ontbrekend,
+            )
+        )
+    return uit
+
+
 def _naam(request) -> str:
     bestand = request.FILES.get("bestand")
     return bestand.name if bestand else ""
@@ -360,8 +405,17 @@ class UploadDetailView(ScopedViewMixin, DetailView):
             .defer("inhoud")
             .order_by("-toegepast_op")
         )
+        maanden, waarschuwingen = [], []
+        if plan is not None and plan.regels:
+            maanden = _na_toepassen(plan)
+            waarschuwingen = maandcontrole.waarschuwingen(
+                [m.maand for m in maanden],
+                nieuw={(r.gemeente.id, r.maand): r.personen for r in plan.regels},
+            )
         return super().get_context_data(
             plan=plan,
+            maanden=maanden,
+            waarschuwingen=waarschuwingen,
             voorbeeld=_voorbeeld_html(plan) if plan else "",
             fout=fout,
             eerder=list(eerder),
@@ -378,13 +432,16 @@ class UploadActieView(ScopedViewMixin, View):
     def post(self, request, pk):
         upload = get_object_or_404(Upload.objects.defer("inhoud"), pk=pk)
         try:
+            reden = request.POST.get("reden", "")
             if self.actie == "toepassen":
-                resultaat = upload_toepassen(upload=upload, gebruiker=request.user)
+                resultaat = upload_toepassen(
+                    upload=upload, gebruiker=request.user, correctiereden=reden
+                )
                 messages.success(
                     request, MELDING_TOEGEPAST.format(nummer=upload.pk, resultaat=resultaat)
                 )
             else:
-                upload_terugdraaien(upload=upload, gebruiker=request.user)
+                upload_terugdraaien(upload=upload, gebruiker=request.user, correctiereden=reden)
                 messages.success(request, MELDING_TERUGGEDRAAID.format(nummer=upload.pk))
         except UploadVerouderd as fout:
             upload_voorbeeld_vernieuwen(upload=Upload.objects.get(pk=upload.pk))

@@ -91,7 +91,29 @@ def maak_wereld(aantal: int = 2, *, provincies: int = 2):
             huis.append(Huisvesting(gemeente=g, maand=date(2016, m, 1), personen=15 + i % 5))
         huis.append(Huisvesting(gemeente=g, maand=date(2017, 1, 1), personen=i % 30))
     Huisvesting.objects.bulk_create(huis)
+    # Closed as the demo's are, so 1 February 2017 is final (the monthly cycle).
+    sluit_maanden([*(date(2016, m, 1) for m in range(7, 13)), date(2017, 1, 1)])
     return gemeenten
+
+
+def sluit_maanden(maanden) -> None:
+    """Mark months closed (test set-up; the real way is ``rapportage.maandcyclus``)."""
+    from django.utils import timezone
+
+    from opnieuwthuis.cache import gegevens_gewijzigd
+    from realisatie.choices import Maandstatus
+    from realisatie.models import Maand
+
+    for maand in maanden:
+        Maand.objects.update_or_create(
+            maand=maand,
+            defaults={
+                "status": Maandstatus.VASTGESTELD,
+                "vastgesteld_door": "test",
+                "vastgesteld_op": timezone.now(),
+            },
+        )
+    gegevens_gewijzigd()
 
 
 def maak_gebruikers() -> dict:

@@ -200,7 +200,9 @@ OPNIEUWTHUIS = {
     # acknowledged before a month is closed (rapportage/maandcyclus.py).
     "MAX_PERSONEN_PER_MAAND": int(env("OPNIEUWTHUIS_MAX_PERSONEN_PER_MAAND", "100000")),
     # Warn when one month's figure exceeds the municipality's te_huisvesten for the half-year.
-    "WAARSCHUWING_BOVEN_TE_HUISVESTEN": env_bool("OPNIEUWTHUIS_WAARSCHUWING_BOVEN_TE_HUISVESTEN", True),
+    "WAARSCHUWING_BOVEN_TE_HUISVESTEN": env_bool(
+        "OPNIEUWTHUIS_WAARSCHUWING_BOVEN_TE_HUISVESTEN", True
+    ),
     # Warn when a figure is above FACTOR times its average over the previous MAANDEN months with a
     # figure, and at least MINIMUM persons above that average.
     "WAARSCHUWING_FACTOR": float(env("OPNIEUWTHUIS_WAARSCHUWING_FACTOR", "3")),
