@@ -20,6 +20,7 @@ ROL_RECHTEN = {
         "taakstelling": _SCHRIJVEN,
         "realisatie": _SCHRIJVEN,
         "gebruikers": _SCHRIJVEN,
+        "toezicht": ("view",),  # written on the supervision page only (toezicht.services)
     },
     Rol.MINISTERIE: {"taakstelling": ("view",), "realisatie": ("view",)},
     Rol.PROVINCIE: {"taakstelling": ("view",), "realisatie": ("view",)},

@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .perioden import Periode
+
 MAX_BESTANDSGROOTTE = 5 * 1024 * 1024
 MAX_XLSX_UITGEPAKT = 50 * 1024 * 1024
 MAX_XLSX_VERHOUDING = 100  # unpacked/packed; an ordinary sheet stays far below this
@@ -31,7 +33,6 @@ FOUT_LEGE_CEL = "Vul een waarde in."
 FOUT_GEHEEL_GETAL = "'{waarde}' is geen geheel getal (schrijf bijvoorbeeld 5282 of 5.282)."
 FOUT_NEGATIEF = "'{waarde}' is negatief; alleen 0 of meer is toegestaan."
 FOUT_GEMEENTECODE = "'{waarde}' is geen gemeentecode (schrijf GM0363, 0363 of 363)."
-FOUT_HALFJAAR = "'{waarde}' is geen halfjaar (schrijf bijvoorbeeld 2017-I of 2017-II)."
 FOUT_MAAND = "'{waarde}' is geen maand (schrijf bijvoorbeeld 2017-01)."
 FOUT_DATUM = "'{waarde}' is geen datum (schrijf bijvoorbeeld 2016-01-01 of 1-1-2016)."
 FOUT_DECIMAAL = "'{waarde}' is geen getal tussen 0 en 1 (schrijf bijvoorbeeld 0,5 of 1)."
@@ -206,19 +207,10 @@ def parse_gemeentecode(waarde: str) -> str:
     return f"GM{int(tekst):04d}"
 
 
-_HALFJAAR = re.compile(r"^(\d{4})\s*-\s*(I|II|1|2)$", re.IGNORECASE)
-
-
 def parse_halfjaar(waarde: str) -> tuple[int, int]:
-    gevonden = _HALFJAAR.match(waarde.strip())
-    if not gevonden:
-        raise ValueError(FOUT_HALFJAAR.format(waarde=waarde.strip()))
-    helft = gevonden.group(2).upper()
-    return int(gevonden.group(1)), 1 if helft in ("I", "1") else 2
-
-
-def halfjaar_label(jaar: int, helft: int) -> str:
-    return f"{jaar}-{'I' if helft == 1 else 'II'}"
+    """A half-year cell (``2017-I``) as (jaar, helft), through ``Periode.parse``."""
+    periode = Periode.parse(waarde)
+    return periode.jaar, periode.helft
 
 
 _MAAND = re.compile(r"^(\d{4})-(\d{1,2})(-01)?$")

@@ -64,3 +64,18 @@ class ScopedViewMixin:
 
     def get_queryset(self):
         return super().get_queryset().restrict(self.request.user)
+
+
+def schrijft_toezicht(user) -> bool:
+    """Who records the province's supervision (toezicht): its supervisors and platform staff.
+
+    Which municipalities is the queryset's business: ``restrict(user)`` narrows a supervisor to
+    their own province, so a supervisor elsewhere gets a 404 before this is asked.
+    """
+    from gebruikers.choices import Rol
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser or user.rol == Rol.PLATFORM:
+        return True
+    return user.rol == Rol.PROVINCIE and bool(user.provincie_id)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("gezond/", views.gezond, name="gezond"),
     path("ping/", views.PingView.as_view(), name="ping"),
     path("realisatie/", include("realisatie.urls")),
+    path("toezicht/", include("toezicht.urls")),
     path("", include("rapportage.urls")),
 ]
 handler404 = "opnieuwthuis.views.niet_gevonden"

@@ -22,12 +22,19 @@ Inputs (DataFrames, one row per record):
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 import pandas as pd
+
+from opnieuwthuis.perioden import (
+    MAANDEN_PER_HALFJAAR,
+    Periode,
+    maanden_resterend,
+    maanden_verstreken,
+    nodig_per_maand,
+)
 
 OP_SCHEMA = "op_schema"
 ENIGSZINS_ACHTER = "enigszins_achter"
@@ -85,7 +92,7 @@ class Stand:
 
     @property
     def maanden_resterend(self) -> int:
-        return 6 - self.maanden_verstreken
+        return MAANDEN_PER_HALFJAAR - self.maanden_verstreken
 
     def beperkt(self, gemeenten: pd.DataFrame, provincies: pd.DataFrame) -> Stand:
         """The same stand narrowed to some of its municipalities and provinces (a user's scope,
@@ -101,26 +108,22 @@ class Stand:
         )
 
 
+# --- For rapportage/rapport*.py only, until issue 14 moves the report onto opnieuwthuis.perioden;
+# the calculation itself uses Periode. Delete with the last caller.
 def periode_index(jaar: int, helft: int) -> int:
-    return jaar * 2 + (helft - 1)
+    return Periode(jaar, helft).index
 
 
 def periode_label(index: int) -> str:
-    return f"{index // 2}-{'I' if index % 2 == 0 else 'II'}"
+    return Periode.uit_index(index).label
 
 
 def periode_begin(index: int) -> date:
-    return date(index // 2, 1 if index % 2 == 0 else 7, 1)
+    return Periode.uit_index(index).begin
 
 
 def periode_van(datum: date) -> int:
-    return periode_index(datum.year, 1 if datum.month <= 6 else 2)
-
-
-def eerste_periode_vanaf(datum: date) -> int:
-    """The first half-year that starts on or after ``datum``."""
-    k = periode_van(datum)
-    return k if periode_begin(k) == datum else k + 1
+    return Periode.van_datum(datum).index
 
 
 def verdeel_geheel(totaal: int, gewichten: np.ndarray) -> np.ndarray:
@@ -179,15 +182,16 @@ def bereken_stand(
 ) -> Stand:
     if peildatum.day != 1:
         raise BerekeningFout(FOUT_GEEN_EERSTE_VAN_MAAND.format(datum=peildatum.isoformat()))
-    doel = periode_van(peildatum)
+    periode = Periode.van_datum(peildatum)
+    doel = periode.index
     halfjaar_index = {
-        int(r.halfjaar_id): periode_index(int(r.jaar), int(r.helft)) for r in halfjaren.itertuples()
+        int(r.halfjaar_id): Periode(int(r.jaar), int(r.helft)).index for r in halfjaren.itertuples()
     }
     if doel not in halfjaar_index.values():
         raise BerekeningFout(
-            FOUT_ONBEKEND_HALFJAAR.format(label=periode_label(doel), datum=peildatum.isoformat())
+            FOUT_ONBEKEND_HALFJAAR.format(label=periode.label, datum=peildatum.isoformat())
         )
-    verstreken = peildatum.month - (1 if peildatum.month <= 6 else 7)
+    verstreken = maanden_verstreken(peildatum)
 
     ids = gemeenten["gemeente_id"].astype(np.int64).to_numpy()
     positie = {int(g): i for i, g in enumerate(ids)}
@@ -255,7 +259,10 @@ def bereken_stand(
     herindel_per_k: dict[int, pd.DataFrame] = {}
     if herindelingen is not None and len(herindelingen):
         h = herindelingen.assign(
-            k=[eerste_periode_vanaf(d) for d in pd.to_datetime(herindelingen["datum"]).dt.date]
+            k=[
+                Periode.eerste_vanaf(d).index
+                for d in pd.to_datetime(herindelingen["datum"]).dt.date
+            ]
         )
         herindel_per_k = {int(k): g for k, g in h.groupby("k")}
 
@@ -278,7 +285,7 @@ def bereken_stand(
     d = m - 1
     te_huisvesten = begin_m[:, d] + taak_m[:, d]
     stand = te_huisvesten - real_tot
-    resterend = 6 - verstreken
+    resterend = maanden_resterend(peildatum)
 
     # Rule 6: after `verstreken` of 6 months, realisatie should be at least that share.
     # Integer arithmetic keeps the boundary exact: realisatie * 6 >= te_huisvesten * verstreken.
@@ -311,7 +318,7 @@ def bereken_stand(
             "gemeentenaam": gemeenten["gemeentenaam"].to_numpy(),
             "provinciecode": gemeenten["provinciecode"].to_numpy(),
             "provincie": gemeenten["provincie"].to_numpy(),
-            "halfjaar": periode_label(doel),
+            "halfjaar": periode.label,
             "beginstand_vorig": vorige(begin_m),
             "taakstelling_vorig": vorige(taak_m),
             "realisatie_vorig": vorige(real_m),
@@ -322,7 +329,9 @@ def bereken_stand(
             "stand": stand,
             "achterstand": np.maximum(stand, 0),
             "voorsprong": np.minimum(stand, 0),
-            "nodig_per_maand": -(-np.maximum(stand, 0) // resterend),
+            "nodig_per_maand": np.array(
+                [nodig_per_maand(int(s), resterend) for s in stand], dtype=np.int64
+            ),
             "status": status,
             "gemiste_halfjaren": gemist,
         }
@@ -341,7 +350,7 @@ def bereken_stand(
     verloop = pd.DataFrame(
         {
             "gemeente_id": np.repeat(ids, m),
-            "halfjaar": [periode_label(k) for k in perioden] * n,
+            "halfjaar": [Periode.uit_index(k).label for k in perioden] * n,
             "beginstand": begin_m.ravel(),
             "taakstelling": taak_m.ravel(),
             "te_huisvesten": (begin_m + taak_m).ravel(),
@@ -359,7 +368,7 @@ def bereken_stand(
 
     return Stand(
         peildatum=peildatum,
-        halfjaar=periode_label(doel),
+        halfjaar=periode.label,
         maanden_verstreken=verstreken,
         gemeenten=frame,
         provincies=samenvatten(frame, per="provincie", vorig=vorig_frame),
@@ -400,12 +409,3 @@ def samenvatten_landelijk(frame: pd.DataFrame, *, vorig: pd.DataFrame | None = N
             som = frame[kolom].sum(min_count=1) if len(frame) else 0
         uit[kolom] = None if som is None or pd.isna(som) else int(som)
     return uit
-
-
-def benodigd_per_maand(te_huisvesten: int) -> float:
-    """The average needed per month over a whole half-year (the report's "bijna 3.200")."""
-    return te_huisvesten / 6
-
-
-def nodig_per_resterende_maand(stand: int, maanden_resterend: int) -> int:
-    return math.ceil(max(stand, 0) / maanden_resterend) if maanden_resterend else 0

@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import OuterRef, Q, Subquery
 
 from taakstelling.models import Gemeente, Inwonertal, Provincie
+from toezicht.selectors import STAP_KEUZES, gemeenten_met_stap
 
 from .berekening import STATUS_LABELS, Stand
 
@@ -63,6 +64,12 @@ class GemeenteFilterSet(django_filters.FilterSet):
         empty_label="Alle gemeenten",
         method="filter_gemist",
     )
+    stap = django_filters.ChoiceFilter(
+        label="Stap op de interventieladder",
+        choices=STAP_KEUZES,
+        empty_label="Alle gemeenten",
+        method="filter_stap",
+    )
     grootte = django_filters.ChoiceFilter(
         label="Grootte",
         choices=[(k, v[0]) for k, v in GROOTTEKLASSEN.items()],
@@ -72,7 +79,7 @@ class GemeenteFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Gemeente
-        fields = ["zoek", "provincie", "status", "gemist", "grootte"]
+        fields = ["zoek", "provincie", "status", "gemist", "stap", "grootte"]
 
     def __init__(self, *args, stand: Stand, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,6 +106,10 @@ class GemeenteFilterSet(django_filters.FilterSet):
         return queryset.filter(
             id__in=self._ids(self.stand.gemeenten["gemiste_halfjaren"] >= minimaal)
         )
+
+    def filter_stap(self, queryset, name, value):
+        houden, ids = gemeenten_met_stap(value)
+        return queryset.filter(id__in=ids) if houden else queryset.exclude(id__in=ids)
 
     def filter_grootte(self, queryset, name, value):
         _label, van, tot = GROOTTEKLASSEN[value]

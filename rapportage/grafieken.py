@@ -9,7 +9,6 @@ was drawn from, a sentence that serves as its text alternative (``maandzin``) an
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,10 +17,11 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from opnieuwthuis.cache import gecachet
-from opnieuwthuis.nederlands import MAANDEN
+from opnieuwthuis.nederlands import getal, maand_kort, maand_lang
+from opnieuwthuis.perioden import Periode, maanden_resterend, nodig_per_maand
 
 from . import selectors
-from .berekening import Stand, periode_begin, periode_van
+from .berekening import Stand
 
 KLEUR_STAAF = "#154273"  # the house blue, 10:1 against white
 KLEUR_LIJN = "#a4161a"
@@ -30,27 +30,20 @@ KLEUR_REST = "#8a4b00"
 SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "opnieuwthuis", "font.family": "DejaVu Sans"}
 
 
-def getal(n: int | float | None) -> str:
-    """A whole number the Dutch way: 5.282, -409."""
-    if n is None:
-        return "–"
-    return format(int(round(n)), ",").replace(",", ".")
-
-
 @dataclass(frozen=True)
 class Maand:
     maand: date
     realisatie: int | None  # None: the month is not yet in the stand (on or after the peildatum)
-    nodig_gemiddeld: int  # the line: te_huisvesten / 6, rounded (19.082 / 6: 3.180, as the report)
-    nog_nodig: int | None  # for remaining months: what is still needed per month
+    nodig_gemiddeld: int  # the line: nodig_per_maand(te_huisvesten) (19.082: 3.180, as the report)
+    nog_nodig: int | None  # for remaining months: nodig_per_maand(stand, months left)
 
     @property
     def naam(self) -> str:
-        return f"{MAANDEN[self.maand.month - 1]} {self.maand.year}"
+        return maand_lang(self.maand)
 
     @property
     def kort(self) -> str:
-        return MAANDEN[self.maand.month - 1][:3]
+        return maand_kort(self.maand)
 
 
 def maandreeks(
@@ -58,16 +51,12 @@ def maandreeks(
 ) -> list[Maand]:
     """The six months of the half-year of ``peildatum``: realisation of the months before it,
     the pace needed (a sixth of the corrected quota) and what the remaining months still need."""
-    begin = periode_begin(periode_van(peildatum))
     gerealiseerd = dict(per_maand)
-    verstreken = (peildatum.year - begin.year) * 12 + peildatum.month - begin.month
-    resterend = 6 - verstreken
-    nog = math.ceil(max(stand, 0) / resterend) if resterend else 0
-    gemiddeld = round(max(te_huisvesten, 0) / 6)
+    nog = nodig_per_maand(stand, maanden_resterend(peildatum))
+    gemiddeld = nodig_per_maand(te_huisvesten)
     reeks = []
-    for i in range(6):
-        maand = date(begin.year, begin.month + i, 1)
-        voorbij = i < verstreken
+    for maand in Periode.van_datum(peildatum).maanden:
+        voorbij = maand < peildatum
         reeks.append(
             Maand(
                 maand=maand,

@@ -29,6 +29,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.html import escape
 
+from opnieuwthuis.nederlands import getal
+
 from .berekening import ACHTER, ENIGSZINS_ACHTER, OP_SCHEMA, STATUS_LABELS
 
 KAART_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "gemeente_2016.topojson"
@@ -138,8 +140,6 @@ def vormen() -> Vormen:
 
 def titel(rij: dict) -> str:
     """What a municipality's shape says when pointed at or read by a screen reader."""
-    from .grafieken import getal
-
     return (
         f"{rij['gemeentenaam']}: {STATUS_LABELS.get(rij['status'], rij['status'])}. "
         f"Gehuisvest {getal(rij['realisatie'])} van {getal(rij['te_huisvesten'])} "

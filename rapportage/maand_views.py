@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from opnieuwthuis.bestanden import parse_maand
 from opnieuwthuis.nederlands import maand_lang
+from opnieuwthuis.perioden import Periode
 from opnieuwthuis.scoping import ScopedViewMixin
 from realisatie import maandcyclus as cyclus
 
@@ -34,11 +35,11 @@ class MaandListView(ScopedViewMixin, TemplateView):
         overzichten = maandoverzichten(maanden)
         halfjaren: dict[tuple[int, int], list] = {}
         for o in overzichten:
-            halfjaren.setdefault(cyclus.halfjaar_van(o.maand), []).append(o)
+            halfjaren.setdefault(Periode.van_datum(o.maand), []).append(o)
         return super().get_context_data(
             halfjaren=[
-                {"label": f"{j}-{'I' if h == 1 else 'II'}", "maanden": lijst}
-                for (j, h), lijst in sorted(halfjaren.items(), reverse=True)
+                {"label": p.label, "maanden": lijst}
+                for p, lijst in sorted(halfjaren.items(), reverse=True)
             ],
             standaard_peildatum=cyclus.standaard_peildatum(),
             **kwargs,

@@ -25,7 +25,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from opnieuwthuis.cache import gegevens_gewijzigd
-from opnieuwthuis.nederlands import maand_lang
+from opnieuwthuis.nederlands import getal, maand_lang
+from opnieuwthuis.perioden import plus_maanden
 from realisatie import maandcyclus as cyclus
 from realisatie.choices import Maandstatus
 from realisatie.models import Heropening, Huisvesting, Maand, Waarschuwingsakkoord
@@ -74,10 +75,6 @@ class MaandcyclusFout(Exception):
     """A month cannot be closed or reopened; the message says why, in Dutch."""
 
 
-def getal(n: int) -> str:
-    return f"{int(n):,}".replace(",", ".")
-
-
 @dataclass(frozen=True)
 class Waarschuwing:
     maand: date
@@ -105,10 +102,6 @@ class Waarschuwing:
         }
 
 
-def _vorige_maand(maand: date) -> date:
-    return date(maand.year - (maand.month == 1), (maand.month - 2) % 12 + 1, 1)
-
-
 def _te_huisvesten(maand: date) -> dict[int, int]:
     """te_huisvesten of the half-year per municipality, as valid in ``maand`` (cached stand)."""
     try:
@@ -121,9 +114,7 @@ def _te_huisvesten(maand: date) -> dict[int, int]:
 def _cijfers(maanden: list[date], nieuw: dict[tuple[int, date], int]) -> pd.DataFrame:
     """Stored figures from TERUGKIJKEN_MAANDEN before the first month up to the last, with the
     proposed ones (``nieuw``) laid over them. One query."""
-    begin = min(maanden)
-    for _ in range(TERUGKIJKEN_MAANDEN):
-        begin = _vorige_maand(begin)
+    begin = plus_maanden(min(maanden), -TERUGKIJKEN_MAANDEN)
     rijen = {
         (g, m): p
         for g, m, p in Huisvesting.objects.filter(
@@ -203,7 +194,7 @@ def waarschuwingen(
                         ),
                     )
                 )
-        vorige = _vorige_maand(maand)
+        vorige = plus_maanden(maand, -1)
         totaal = int(deze["personen"].sum())
         vorig_totaal = int(cijfers.loc[cijfers["maand"] == vorige, "personen"].sum())
         if vorig_totaal > 0 and not deze.empty:

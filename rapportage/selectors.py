@@ -7,6 +7,7 @@ import pandas as pd
 from django.conf import settings
 
 from opnieuwthuis.cache import gecachet
+from opnieuwthuis.perioden import Periode, plus_maanden
 from realisatie.models import Huisvesting, Opvangstand
 from taakstelling.models import (
     Gemeente,
@@ -44,15 +45,14 @@ def herindelingen(halfjaren: pd.DataFrame, taakstellingen: pd.DataFrame) -> pd.D
     if rijen.empty:
         return rijen
     index = {
-        int(h.halfjaar_id): berekening.periode_index(int(h.jaar), int(h.helft))
-        for h in halfjaren.itertuples()
+        int(h.halfjaar_id): Periode(int(h.jaar), int(h.helft)).index for h in halfjaren.itertuples()
     }
     perioden: dict[int, list[int]] = {}
     for g, h in zip(taakstellingen["gemeente_id"], taakstellingen["halfjaar_id"]):
         if int(h) in index:
             perioden.setdefault(int(g), []).append(index[int(h)])
     rijen["aandeel"] = rijen["aandeel"].astype(float)
-    rijen["k"] = [berekening.eerste_periode_vanaf(d) for d in rijen["datum"]]
+    rijen["k"] = [Periode.eerste_vanaf(d).index for d in rijen["datum"]]
     for (_datum, van), groep in rijen.groupby(["datum", "van_gemeente_id"]):
         k = int(groep["k"].iloc[0])
         k = max([k, *(p + 1 for p in perioden.get(int(van), []))])
@@ -61,7 +61,7 @@ def herindelingen(halfjaren: pd.DataFrame, taakstellingen: pd.DataFrame) -> pd.D
             if later:
                 k = max(k, min(later))
         rijen.loc[groep.index, "k"] = k
-    rijen["datum"] = [berekening.periode_begin(int(k)) for k in rijen["k"]]
+    rijen["datum"] = [Periode.uit_index(int(k)).begin for k in rijen["k"]]
     return rijen[HERINDELING_KOLOMMEN]
 
 
@@ -160,19 +160,15 @@ def maandrealisatie(peildatum: date, gemeente_id: int | None = None) -> list[tup
     counts): nationally, or for one municipality. One query; months without a figure give 0."""
     from django.db.models import Sum
 
-    begin = berekening.periode_begin(berekening.periode_van(peildatum))
-    rijen = Huisvesting.objects.filter(maand__gte=begin, maand__lt=peildatum)
+    periode = Periode.van_datum(peildatum)
+    maanden = [m for m in periode.maanden if m < peildatum]
+    rijen = Huisvesting.objects.filter(maand__gte=periode.begin, maand__lt=peildatum)
     if gemeente_id is not None:
         rijen = rijen.filter(gemeente_id=gemeente_id)
     per_maand = dict(
         rijen.values("maand").annotate(som=Sum("personen")).values_list("maand", "som")
     )
-    maanden = []
-    maand = begin
-    while maand < peildatum:
-        maanden.append((maand, int(per_maand.get(maand) or 0)))
-        maand = _volgende_maand(maand)
-    return maanden
+    return [(maand, int(per_maand.get(maand) or 0)) for maand in maanden]
 
 
 def inwoners_per_gemeente() -> dict[int, int]:
@@ -196,23 +192,19 @@ def kaart_voorgangers() -> dict[str, list[str]]:
     return {}
 
 
-def _volgende_maand(maand: date) -> date:
-    return date(maand.year + (maand.month == 12), maand.month % 12 + 1, 1)
-
-
 def beschikbare_peildata() -> list[date]:
     """Every first of a month in a known half-year, up to the month after the latest figure."""
     halfjaren = sorted(Halfjaar.objects.values_list("jaar", "helft"))
     if not halfjaren:
         return []
     laatste_maand = Huisvesting.objects.order_by("-maand").values_list("maand", flat=True).first()
-    grens = _volgende_maand(laatste_maand) if laatste_maand else None
-    peildata = []
-    for jaar, helft in halfjaren:
-        for maand in range(1 if helft == 1 else 7, 7 if helft == 1 else 13):
-            datum = date(jaar, maand, 1)
-            if grens is None or datum <= grens:
-                peildata.append(datum)
+    grens = plus_maanden(laatste_maand, 1) if laatste_maand else None
+    peildata = [
+        datum
+        for jaar, helft in halfjaren
+        for datum in Periode(jaar, helft).maanden
+        if grens is None or datum <= grens
+    ]
     if grens is None:
         return peildata[:1]
     return peildata

@@ -19,8 +19,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
+from opnieuwthuis.nederlands import getal
+
 from .berekening import ACHTER, ENIGSZINS_ACHTER, OP_SCHEMA, STATUS_LABELS
-from .grafieken import getal
 
 # "Those behind first": the order of the statuses from worst to best.
 STATUS_VOLGORDE = {ACHTER: 0, ENIGSZINS_ACHTER: 1, OP_SCHEMA: 2}
@@ -66,6 +67,8 @@ class GemeenteTable(tables.Table):
     status = tables.Column("Status", order_by=("status_volgorde", "-stand"))
     nodig_per_maand = GetalColumn("Nog nodig per maand")
     gemiste_halfjaren = GetalColumn("Halfjaren op rij gemist")
+    # The province's intervention ladder (toezicht): the latest step of an open case.
+    ladder = tables.Column("Toezicht", order_by=("ladder_volgorde", "gemeentenaam"))
 
     class Meta:
         orderable = True
@@ -85,6 +88,7 @@ class GemeenteTable(tables.Table):
         "status",
         "nodig_per_maand",
         "gemiste_halfjaren",
+        "ladder",
     )
 
     def __init__(

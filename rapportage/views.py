@@ -14,46 +14,18 @@ from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
 from opnieuwthuis.fouten import Melding404
 from opnieuwthuis.nederlands import datum_lang
+from opnieuwthuis.perioden import Periode, nodig_per_maand
 from opnieuwthuis.scoping import ScopedViewMixin, ziet_voorlopig
 from realisatie import maandcyclus
 from taakstelling.models import Gemeente, Halfjaar, Provincie
+from toezicht import selectors as toezicht_selectors
 
 from . import grafieken, kaart, selectors
-from .berekening import (
-    STATUS_LABELS,
-    BerekeningFout,
-    benodigd_per_maand,
-    periode_begin,
-    periode_index,
-    samenvatten_landelijk,
-)
+from .berekening import STATUS_LABELS, BerekeningFout, samenvatten_landelijk
 from .filters import GemeenteFilterSet, gemeenten_met_inwoners
+from .koppen import gemeente_koppen, kolomkoppen
 from .tables import GemeenteTable, gemeente_url
 from .uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, records
-
-_datum_kort = datum_lang
-
-
-def kolomkoppen(peildatum: date, halfjaar_label: str) -> dict[str, str]:
-    """The column headings of the report's table, worded for this peildatum."""
-    jaar, helft = int(halfjaar_label[:4]), 1 if halfjaar_label.endswith("-I") else 2
-    k = periode_index(jaar, helft)
-    vorig_jaar, vorige_helft = (k - 1) // 2, (k - 1) % 2 + 1
-    helft_tekst = lambda h, j: f"{'1e' if h == 1 else '2e'} helft {j}"  # noqa: E731
-    tot = f"tot {_datum_kort(peildatum)}"
-    return {
-        "aantal_gemeenten": "Aantal gemeenten",
-        "beginstand_vorig": f"Stand op {_datum_kort(periode_begin(k - 1))}",
-        "taakstelling_vorig": f"Taakstelling {helft_tekst(vorige_helft, vorig_jaar)}",
-        "realisatie_vorig": f"Realisatie {helft_tekst(vorige_helft, vorig_jaar)}",
-        "beginstand": f"Stand op {_datum_kort(periode_begin(k))}",
-        "taakstelling": f"Taakstelling {helft_tekst(helft, jaar)}",
-        "te_huisvesten": "Taakstelling inclusief achter/voor",
-        "realisatie": f"Realisatie {tot}",
-        "stand": f"Achter/voor {tot}",
-        "achterstand": f"Achterstand {tot}",
-        "voorsprong": f"Voorsprong {tot}",
-    }
 
 
 def scope_sleutel(user) -> str:
@@ -249,8 +221,8 @@ class OverzichtView(StandMixin, TemplateView):
 
 
 def _halfjaar(stand) -> Halfjaar | None:
-    jaar, helft = int(stand.halfjaar[:4]), 1 if stand.halfjaar.endswith("-I") else 2
-    return Halfjaar.objects.filter(jaar=jaar, helft=helft).first()
+    periode = Periode.parse(stand.halfjaar)
+    return Halfjaar.objects.filter(jaar=periode.jaar, helft=periode.helft).first()
 
 
 def _status_telling(frame) -> list[dict]:
@@ -292,7 +264,7 @@ class StartView(OverzichtView):
                 records(stand.gemeenten, TABEL_KOLOMMEN),
                 peildatum=stand.peildatum,
                 koppen=gemeente_koppen(koppen),
-                exclude=("inwoners", "provincie"),
+                exclude=("inwoners", "provincie", "ladder"),
                 order_by=self.request.GET.get("sort") or ("status",),
             )
         return {
@@ -307,7 +279,7 @@ class StartView(OverzichtView):
                 + f"?peildatum={stand.peildatum.isoformat()}",
                 gebied="Nederland",
             ),
-            "benodigd_per_maand": benodigd_per_maand(stand.landelijk["te_huisvesten"] or 0),
+            "benodigd_per_maand": nodig_per_maand(stand.landelijk["te_huisvesten"]),
             "tabel_koppen": tabel.koppen({"peildatum": stand.peildatum.isoformat()})
             if tabel
             else [],
@@ -319,26 +291,17 @@ class StartView(OverzichtView):
 TABEL_KOLOMMEN = ["gemeente_id", *GEMEENTE_KOLOMMEN]
 
 
-def gemeente_koppen(koppen: dict[str, str]) -> dict[str, str]:
-    """The report's column headings, for the columns a municipality table has."""
-    return {
-        "beginstand_vorig": koppen["beginstand_vorig"],
-        "taakstelling_vorig": koppen["taakstelling_vorig"],
-        "realisatie_vorig": koppen["realisatie_vorig"],
-        "beginstand": koppen["beginstand"],
-        "taakstelling": koppen["taakstelling"],
-        "te_huisvesten": koppen["te_huisvesten"],
-        "realisatie": koppen["realisatie"],
-        "stand": koppen["stand"],
-    }
-
-
 def gemeente_rijen(stand, inwoners: dict[int, int | None]) -> list[dict]:
-    """The stand's records of the municipalities in ``inwoners`` (id -> population)."""
+    """The stand's records of the municipalities in ``inwoners`` (id -> population), each with
+    its step on the province's intervention ladder (one query for all)."""
     frame = stand.gemeenten[stand.gemeenten["gemeente_id"].isin(list(inwoners))]
     rijen = records(frame, TABEL_KOLOMMEN)
+    ladder = toezicht_selectors.posities()
     for rij in rijen:
         rij["inwoners"] = inwoners[rij["gemeente_id"]]
+        positie = ladder.get(rij["gemeente_id"])
+        rij["ladder"] = positie.label if positie else ""
+        rij["ladder_volgorde"] = -positie.trede if positie else 0  # highest step first
     return rijen
 
 
@@ -471,7 +434,14 @@ class KaartView(StandLijstView):
     """The map of the municipalities coloured by status; the table below is its text alternative."""
 
     inhoud_template = "rapportage/kaart.html"
-    table_exclude = ("inwoners", "gemeentecode", "beginstand", "taakstelling", "nodig_per_maand")
+    table_exclude = (
+        "inwoners",
+        "gemeentecode",
+        "beginstand",
+        "taakstelling",
+        "nodig_per_maand",
+        "ladder",
+    )
 
     def get_lijst_inhoud(self, stand, tabel) -> dict:
         voorgangers = selectors.kaart_voorgangers()
@@ -536,6 +506,8 @@ class GemeenteView(OverzichtView):
             )
             + f"?peildatum={stand.peildatum.isoformat()}",
             "mag_provincie_zien": scope_sleutel(self.request.user) != f"gm{gemeente.id}",
+            "ladder": toezicht_selectors.positie(gemeente),
+            "toezicht_url": reverse("toezicht:gemeente", kwargs={"code": gemeente.code}),
         }
         if rij:
             reeks = grafieken.gemeente_reeks(stand, rij, versie=self.get_versie())

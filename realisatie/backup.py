@@ -28,12 +28,12 @@ from opnieuwthuis.bestanden import (
     Cellen,
     Fout,
     ImportFouten,
-    halfjaar_label,
     lees_tabel,
     parse_aantal,
     parse_datum,
     parse_halfjaar,
 )
+from opnieuwthuis.perioden import Periode
 from taakstelling.choices import Afrondingsmethode
 from taakstelling.models import (
     Gemeente,
@@ -160,7 +160,7 @@ def exporteren(map_: Path) -> dict[str, int]:
         map_ / "taakstelling.csv",
         TAAKSTELLING_KOLOMMEN,
         (
-            (code, halfjaar_label(jaar, helft), personen)
+            (code, Periode(jaar, helft).label, personen)
             for code, jaar, helft, personen in Taakstelling.objects.order_by(
                 "halfjaar__jaar", "halfjaar__helft", "gemeente__code"
             ).values_list("gemeente__code", "halfjaar__jaar", "halfjaar__helft", "personen")
@@ -170,7 +170,7 @@ def exporteren(map_: Path) -> dict[str, int]:
         map_ / "beginstand.csv",
         STARTSTAND_KOLOMMEN,
         (
-            (code, halfjaar_label(jaar, helft), personen)
+            (code, Periode(jaar, helft).label, personen)
             for code, jaar, helft, personen in Startstand.objects.order_by(
                 "gemeente__code"
             ).values_list("gemeente__code", "halfjaar__jaar", "halfjaar__helft", "personen")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from opnieuwthuis.nederlands import datum_lang, maand_lang
+from opnieuwthuis.perioden import Periode
 from taakstelling.models import Taakstelling
 
 from .choices import Maandstatus
@@ -21,15 +22,6 @@ FOUT_NIET_VASTGESTELD = (
 )
 
 
-def halfjaar_van(maand: date) -> tuple[int, int]:
-    return maand.year, 1 if maand.month <= 6 else 2
-
-
-def _maanden_van(jaar: int, helft: int) -> list[date]:
-    begin = 1 if helft == 1 else 7
-    return [date(jaar, m, 1) for m in range(begin, begin + 6)]
-
-
 def maanden_in_systeem() -> list[date]:
     """Every month of every half-year that holds municipal quotas, in order (one query)."""
     halfjaren = (
@@ -37,7 +29,7 @@ def maanden_in_systeem() -> list[date]:
         .distinct()
         .order_by("halfjaar__jaar", "halfjaar__helft")
     )
-    return [m for jaar, helft in halfjaren for m in _maanden_van(jaar, helft)]
+    return [m for jaar, helft in halfjaren for m in Periode(jaar, helft).maanden]
 
 
 def vastgestelde_maanden() -> set[date]:
@@ -124,16 +116,16 @@ class Volledigheid:
 
 def verwachte_gemeenten(maanden: list[date]) -> dict[date, dict[int, tuple[str, str]]]:
     """Per month: the municipalities with a quota in its half-year, {id: (code, naam)} (one query)."""
-    halfjaren = {halfjaar_van(m) for m in maanden}
-    per_halfjaar: dict[tuple[int, int], dict[int, tuple[str, str]]] = {h: {} for h in halfjaren}
+    halfjaren = {Periode.van_datum(m) for m in maanden}
+    per_halfjaar: dict[Periode, dict[int, tuple[str, str]]] = {h: {} for h in halfjaren}
     if halfjaren:
-        rijen = Taakstelling.objects.filter(halfjaar__jaar__in={j for j, _ in halfjaren})
+        rijen = Taakstelling.objects.filter(halfjaar__jaar__in={p.jaar for p in halfjaren})
         for jaar, helft, gemeente_id, code, naam in rijen.values_list(
             "halfjaar__jaar", "halfjaar__helft", "gemeente_id", "gemeente__code", "gemeente__naam"
         ):
-            if (jaar, helft) in per_halfjaar:
-                per_halfjaar[(jaar, helft)][gemeente_id] = (code, naam)
-    return {m: per_halfjaar[halfjaar_van(m)] for m in maanden}
+            if Periode(jaar, helft) in per_halfjaar:
+                per_halfjaar[Periode(jaar, helft)][gemeente_id] = (code, naam)
+    return {m: per_halfjaar[Periode.van_datum(m)] for m in maanden}
 
 
 def volledigheid(maanden: list[date]) -> dict[date, Volledigheid]:

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from opnieuwthuis.nederlands import getal
+from opnieuwthuis.perioden import Periode
 from taakstelling.models import Gemeente, Halfjaar, Startstand, Taakstelling
 
 from .models import Huisvesting, Opvangstand
@@ -15,8 +17,7 @@ def maanden() -> list[date]:
     """Every month of every known half-year, oldest first."""
     uit = []
     for jaar, helft in Halfjaar.objects.order_by("jaar", "helft").values_list("jaar", "helft"):
-        begin = 1 if helft == 1 else 7
-        uit.extend(date(jaar, m, 1) for m in range(begin, begin + 6))
+        uit.extend(Periode(jaar, helft).maanden)
     return uit
 
 
@@ -73,15 +74,11 @@ def _huisvesting_tekst(r) -> str:
 
 
 def _opvang_tekst(r) -> str:
-    return f"{r.wachtend:,} wachtend, {r.alleenstaand:,} alleenstaand".replace(",", ".")
-
-
-def _getal(r) -> str:
-    return f"{r.personen:,}".replace(",", ".")
+    return f"{getal(r.wachtend)} wachtend, {getal(r.alleenstaand)} alleenstaand"
 
 
 def _startstand_tekst(r) -> str:
-    return f"{_getal(r)} (begin {r.halfjaar})" if r.halfjaar_id else _getal(r)
+    return f"{getal(r.personen)} (begin {r.halfjaar})" if r.halfjaar_id else getal(r.personen)
 
 
 # Per audited model: the history manager, how to name the figure, and how to show its value.
@@ -95,7 +92,7 @@ _BRONNEN = [
     (
         Taakstelling.history,
         lambda r: f"Taakstelling {r.halfjaar}",
-        _getal,
+        lambda r: getal(r.personen),
         ["gemeente", "halfjaar"],
     ),
     (Startstand.history, lambda r: "Beginstand", _startstand_tekst, ["gemeente", "halfjaar"]),

@@ -11,7 +11,7 @@ figure that changed in between is a conflict, never silently overwritten.
 """
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -33,7 +33,8 @@ from opnieuwthuis.bestanden import (
     parse_maand,
 )
 from opnieuwthuis.cache import gegevens_gewijzigd
-from opnieuwthuis.nederlands import maand_lang
+from opnieuwthuis.nederlands import getal, maand_lang
+from opnieuwthuis.perioden import Periode
 from taakstelling.models import Gemeente, Halfjaar, Herindeling, Taakstelling
 from taakstelling.services import FOUT_DUBBEL, FOUT_ONBEKENDE_GEMEENTE, Resultaat
 
@@ -110,7 +111,6 @@ def waarden_tekst(waarden: tuple | None) -> str:
     """A figure as a user reads it: '12 (5 + 4 + 3)', or 'geen cijfer'."""
     if waarden is None or waarden[0] is None:
         return "geen cijfer"
-    getal = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731
     tekst = getal(waarden[0])
     if waarden[1] is not None:
         tekst += f" ({' + '.join(getal(n) for n in waarden[1:])})"
@@ -221,15 +221,12 @@ class Cijferregels:
                 uit.append(
                     (
                         veld,
-                        FOUT_TE_VEEL_PERSONEN.format(
-                            waarde=f"{waarde:,}".replace(",", "."),
-                            grens=f"{self.grens:,}".replace(",", "."),
-                        ),
+                        FOUT_TE_VEEL_PERSONEN.format(waarde=getal(waarde), grens=getal(self.grens)),
                     )
                 )
-        jaar, helft = maand.year, 1 if maand.month <= 6 else 2
+        periode = Periode.van_datum(maand)
+        jaar, helft, halfjaar = periode.jaar, periode.helft, periode.label
         if (gemeente.id, jaar, helft) not in self.taak:
-            halfjaar = f"{jaar}-{'I' if helft == 1 else 'II'}"
             melding = FOUT_GEEN_TAAKSTELLING.format(
                 naam=gemeente.naam, code=gemeente.code, halfjaar=halfjaar, maand=maand_lang(maand)
             )
@@ -261,7 +258,7 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
         gemeente = gemeenten.get(code) if code else None
         if code and gemeente is None:
             cel.fout("gemeentecode", FOUT_ONBEKENDE_GEMEENTE.format(code=code))
-        if maand and (maand.year, 1 if maand.month <= 6 else 2) not in halfjaren:
+        if maand and astuple(Periode.van_datum(maand)) not in halfjaren:
             cel.fout("maand", FOUT_MAAND_BUITEN_HALFJAAR.format(maand=_maand_label(maand)))
         if gemeente and maand:
             if (gemeente.einddatum and maand >= gemeente.einddatum) or (

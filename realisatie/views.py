@@ -17,7 +17,8 @@ from opnieuwthuis.bestanden import (
     ImportFouten,
     parse_maand,
 )
-from opnieuwthuis.nederlands import MAANDEN
+from opnieuwthuis.nederlands import getal, maand_lang
+from opnieuwthuis.perioden import Periode
 from opnieuwthuis.scoping import ScopedViewMixin
 from rapportage import maandcyclus as maandcontrole
 from rapportage import selectors as rapportage_selectors
@@ -52,10 +53,6 @@ MELDING_TERUGGEDRAAID = "Upload {nummer} is teruggedraaid: de cijfers zijn weer 
 MELDING_OPVANG = "De opvangstand op {datum} is opgeslagen."
 
 
-def _getal(waarde) -> str:
-    return "" if waarde is None else f"{waarde:,}".replace(",", ".")
-
-
 def _rij_html(rij: dict, url_patroon: str) -> str:
     """One municipality's row of the grid as HTML, built here rather than in the template: a grid
     of 390 municipalities has 3.500 inputs, and Django's widget and template rendering (~0.3 ms
@@ -74,8 +71,8 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
     delen = [
         f'<tr><th scope="row"><a href="{escape(url_patroon.replace("GM0000", g.code))}">'
         f"{naam_g}</a>{niet_ingevoerd}</th>",
-        *(f"<td>{_getal(a) or '–'}</td>" for a in rij["vorige"]),
-        f"<td>{_getal(rij['stand_voor']) or '–'}</td>",
+        *(f"<td>{getal(a)}</td>" for a in rij["vorige"]),
+        f"<td>{getal(rij['stand_voor'])}</td>",
     ]
     for naam, label in zip(WAARDEVELDEN, KOLOMLABELS):
         html_naam = f"{prefix}-{naam}"
@@ -84,7 +81,7 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
             waarde = escape(form.data.get(html_naam, ""))
             initieel = escape(form.data.get(f"initial-{html_naam}", ""))
         else:
-            waarde = initieel = _getal(rij["initial"][naam])
+            waarde = initieel = getal(rij["initial"][naam], leeg="")
         meldingen = fouten.get(naam, [])
         fout = f' aria-invalid="true" aria-describedby="{veld_id}-fout"' if meldingen else ""
         delen.append(
@@ -104,7 +101,7 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
         else rij["initial"]["versie"]
     )
     delen.append(
-        f'<td id="stand-{escape(g.code)}">{_getal(rij["stand_na"]) or "–"}'
+        f'<td id="stand-{escape(g.code)}">{getal(rij["stand_na"])}'
         f'<input type="hidden" name="{prefix}-versie" value="{versie}"></td></tr>\n'
     )
     return mark_safe("".join(delen))  # noqa: S308  every value above is escaped
@@ -118,8 +115,7 @@ def _anders_dan_getoond(data, prefix: str) -> bool:
 
 def _vorige_maanden(maand: date) -> list[date]:
     """The earlier months of the half-year that ``maand`` is in."""
-    begin = 1 if maand.month <= 6 else 7
-    return [date(maand.year, m, 1) for m in range(begin, maand.month)]
+    return [m for m in Periode.van_datum(maand).maanden if m < maand]
 
 
 class MaandInvoerView(ScopedViewMixin, TemplateView):
@@ -256,7 +252,7 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
             prefix = f"g{c.gemeente.id}"
             opgeslagen = c.opgeslagen_waarden or (None, None, None, None)
             for naam, waarde in zip(WAARDEVELDEN, opgeslagen):
-                tekst = "" if waarde is None else f"{waarde:,}".replace(",", ".")
+                tekst = getal(waarde, leeg="")
                 data[f"{prefix}-{naam}"] = tekst
                 data[f"initial-{prefix}-{naam}"] = tekst
             data[f"{prefix}-versie"] = str(c.opgeslagen_versie)
@@ -345,7 +341,7 @@ def _voorbeeld_html(plan) -> str:
     """The preview's rows as HTML (a file has thousands of rows; see ``_rij_html``)."""
     delen = []
     for r in plan.regels:
-        maand = f"{MAANDEN[r.maand.month - 1]} {r.maand.year}"
+        maand = maand_lang(r.maand)
         delen.append(
             f'<tr><td>{r.rij}</td><th scope="row">{escape(r.gemeente.naam)} '
             f"({escape(r.gemeente.code)})</th><td>{maand}</td>"

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from opnieuwthuis.perioden import Periode
 from opnieuwthuis.scoping import RestrictedQuerySet
 
 from .choices import Afrondingsmethode, Helft
@@ -153,16 +154,20 @@ class Halfjaar(models.Model):
         return self.label
 
     @property
+    def periode(self) -> Periode:
+        return Periode(self.jaar, self.helft)
+
+    @property
     def label(self) -> str:
-        return f"{self.jaar}-{'I' if self.helft == 1 else 'II'}"
+        return self.periode.label
 
     @property
     def begindatum(self) -> date:
-        return date(self.jaar, 1 if self.helft == 1 else 7, 1)
+        return self.periode.begin
 
     @property
     def einddatum(self) -> date:
-        return date(self.jaar, 6, 30) if self.helft == 1 else date(self.jaar, 12, 31)
+        return self.periode.einde
 
 
 class Taakstelling(models.Model):

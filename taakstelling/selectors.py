@@ -13,6 +13,9 @@ from fractions import Fraction
 
 from django.db.models import Q
 
+from opnieuwthuis.nederlands import datum_lang
+from opnieuwthuis.perioden import Periode
+
 from .choices import Afrondingsmethode
 from .models import Gemeente, Halfjaar, Herindeling, Inwonertal, Taakstelling
 from .verdeling import METHODEN, VerdelingFout, verdeel, verdeel_naar_aandeel
@@ -25,22 +28,6 @@ FOUT_ONTBREKENDE_INWONERS = (
 
 HERKOMST_CBS = "CBS"
 HERKOMST_ART30 = "som voorgangers (art. 30)"
-
-
-def datum_tekst(d: date) -> str:
-    maanden = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-        "september", "oktober", "november", "december",
-    ]  # fmt: skip
-    return f"{d.day} {maanden[d.month - 1]} {d.year}"
-
-
-def halfjaar_begin(jaar: int, helft: int) -> date:
-    return date(jaar, 1 if helft == 1 else 7, 1)
-
-
-def halfjaar_einde(jaar: int, helft: int) -> date:
-    return date(jaar, 6, 30) if helft == 1 else date(jaar, 12, 31)
 
 
 def standaard_inwoners_peildatum(jaar: int) -> date:
@@ -78,7 +65,7 @@ class Verdeling:
 
     @property
     def label(self) -> str:
-        return f"{self.jaar}-{'I' if self.helft == 1 else 'II'}"
+        return Periode(self.jaar, self.helft).label
 
     @property
     def som(self) -> int:
@@ -138,7 +125,7 @@ def inwoners_voor_verdeling(gemeenten: list[Gemeente], peildatum: date, tot: dat
         raise VerdelingFout(
             FOUT_ONTBREKENDE_INWONERS.format(
                 aantal=len(ontbrekend),
-                peildatum=datum_tekst(peildatum),
+                peildatum=datum_lang(peildatum),
                 namen=namen,
                 iso=peildatum.isoformat(),
             )
@@ -154,7 +141,7 @@ def gemeenten_voor_verdeling(jaar: int, helft: int, *, herziening: bool = False)
             taakstellingen__halfjaar__jaar=jaar, taakstellingen__halfjaar__helft=helft
         )
     else:
-        begin = halfjaar_begin(jaar, helft)
+        begin = Periode(jaar, helft).begin
         # A predecessor may still exist in the bookkeeping at the start (its quota for that
         # half-year was set before the reorganisation); a new distribution goes to its successor.
         rijen = Herindeling.objects.filter(datum__lte=begin).values_list(
@@ -182,9 +169,9 @@ def verdeling_berekenen(
     gemeenten = gemeenten_voor_verdeling(jaar, helft, herziening=herziening)
     if not gemeenten:
         raise VerdelingFout(
-            FOUT_GEEN_GEMEENTEN.format(datum=datum_tekst(halfjaar_begin(jaar, helft)))
+            FOUT_GEEN_GEMEENTEN.format(datum=datum_lang(Periode(jaar, helft).begin))
         )
-    regels = inwoners_voor_verdeling(gemeenten, peildatum, halfjaar_begin(jaar, helft))
+    regels = inwoners_voor_verdeling(gemeenten, peildatum, Periode(jaar, helft).begin)
     delen = verdeel(landelijk, [(r.gemeente.code, r.inwoners) for r in regels], methode)
     for regel, deel in zip(regels, delen):
         regel.aandeel, regel.personen = deel.aandeel, deel.personen

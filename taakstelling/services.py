@@ -17,7 +17,6 @@ from opnieuwthuis.bestanden import (
     Fout,
     ImportFouten,
     Tabel,
-    halfjaar_label,
     parse_aandeel,
     parse_aantal,
     parse_datum,
@@ -25,6 +24,8 @@ from opnieuwthuis.bestanden import (
     parse_halfjaar,
 )
 from opnieuwthuis.cache import gegevens_gewijzigd
+from opnieuwthuis.nederlands import datum_lang
+from opnieuwthuis.perioden import Periode
 
 from .choices import Afrondingsmethode
 from .models import (
@@ -39,7 +40,7 @@ from .models import (
     Uitwisseling,
     VervangenTaakstelling,
 )
-from .selectors import Verdeling, datum_tekst, halfjaar_begin, halfjaar_einde, verdeling_berekenen
+from .selectors import Verdeling, verdeling_berekenen
 
 FOUT_DUBBEL = "{sleutel} staat al in rij {eerdere}."
 FOUT_ONBEKENDE_GEMEENTE = "Gemeente '{code}' is onbekend; importeer eerst de gemeenten."
@@ -97,11 +98,10 @@ def _bestond_in(gemeente: Gemeente, jaar: int, helft: int) -> bool:
     is set at least 13 weeks before it starts, over the municipalities of that moment (2017-I was
     carried by the 390 municipalities of 2016 although Meierijstad began on 1 January 2017).
     """
-    begin = date(jaar, 1 if helft == 1 else 7, 1)
-    einde = date(jaar, 7, 1) if helft == 1 else date(jaar + 1, 1, 1)
-    if gemeente.einddatum and gemeente.einddatum < begin:
+    periode = Periode(jaar, helft)
+    if gemeente.einddatum and gemeente.einddatum < periode.begin:
         return False
-    return not (gemeente.begindatum and gemeente.begindatum >= einde)
+    return not (gemeente.begindatum and gemeente.begindatum >= periode.volgende.begin)
 
 
 @transaction.atomic
@@ -221,7 +221,7 @@ def taakstellingen_importeren(*, tabel: Tabel) -> Resultaat:
         periode = cel.lees("halfjaar", parse_halfjaar)
         personen = cel.lees("taakstelling", parse_aantal)
         if gemeente and periode:
-            label = halfjaar_label(*periode)
+            label = Periode(*periode).label
             _controleer_dubbel(
                 gezien, (gemeente.code, periode), rij, f"Gemeente {gemeente.code} in {label}", cel
             )
@@ -285,7 +285,7 @@ def startstanden_importeren(*, tabel: Tabel) -> Resultaat:
         periode = cel.lees("halfjaar", parse_halfjaar)
         personen = cel.lees("beginstand", parse_aantal, negatief_toegestaan=True)
         if periode and periode not in halfjaren:
-            cel.fout("halfjaar", FOUT_ONBEKEND_HALFJAAR.format(label=halfjaar_label(*periode)))
+            cel.fout("halfjaar", FOUT_ONBEKEND_HALFJAAR.format(label=Periode(*periode).label))
         if gemeente:
             _controleer_dubbel(gezien, gemeente.code, rij, f"Gemeente {gemeente.code}", cel)
         if cel.ok:
@@ -398,13 +398,14 @@ def taakstelling_verdelen(
     for peildata before it. Recorded exchanges are applied again either way. Raises
     ``VerdelingFout`` or ``ValidationError`` with a Dutch message; then nothing changes.
     """
-    label = halfjaar_label(jaar, helft)
+    periode = Periode(jaar, helft)
+    label = periode.label
     halfjaar = Halfjaar.objects.select_for_update().filter(jaar=jaar, helft=helft).first()
     herziening = None
     if vanaf is not None:
-        if not halfjaar_begin(jaar, helft) < vanaf <= halfjaar_einde(jaar, helft):
+        if not periode.begin < vanaf <= periode.einde:
             raise ValidationError(
-                FOUT_VANAF_BUITEN_HALFJAAR.format(datum=datum_tekst(vanaf), halfjaar=label)
+                FOUT_VANAF_BUITEN_HALFJAAR.format(datum=datum_lang(vanaf), halfjaar=label)
             )
         if halfjaar is None or not halfjaar.taakstellingen.exists():
             raise ValidationError(FOUT_HERZIENING_ZONDER_TAAKSTELLING.format(halfjaar=label))
@@ -412,7 +413,7 @@ def taakstelling_verdelen(
         if laatste and laatste.ingangsdatum >= vanaf:
             raise ValidationError(
                 FOUT_HERZIENING_VOLGORDE.format(
-                    halfjaar=label, datum=datum_tekst(laatste.ingangsdatum)
+                    halfjaar=label, datum=datum_lang(laatste.ingangsdatum)
                 )
             )
     verdeling = verdeling_berekenen(
@@ -562,7 +563,7 @@ def herindelingen_importeren(*, tabel: Tabel) -> Resultaat:
         )
         aandeel = cel.lees("aandeel", _decimaal_aandeel)
         if datum and (datum.month, datum.day) != (1, 1):
-            cel.fout("datum", FOUT_HERINDELING_DATUM.format(datum=datum_tekst(datum)))
+            cel.fout("datum", FOUT_HERINDELING_DATUM.format(datum=datum_lang(datum)))
         naar = gemeenten.get(naar_code) if naar_code else None
         if naar_code and naar is None:
             if not naar_naam or (provincie is None and cel.ok):
@@ -587,14 +588,14 @@ def herindelingen_importeren(*, tabel: Tabel) -> Resultaat:
                 gezien,
                 (datum, van.code, naar_code),
                 rij,
-                f"De herindeling van {van.code} naar {naar_code} op {datum_tekst(datum)}",
+                f"De herindeling van {van.code} naar {naar_code} op {datum_lang(datum)}",
                 cel,
             )
         if datum and naar is not None and naar.einddatum and naar.einddatum <= datum:
             cel.fout(
                 "naar_gemeentecode",
                 FOUT_NAAR_BESTOND_NIET.format(
-                    code=naar.code, naam=naar.naam, datum=datum_tekst(datum)
+                    code=naar.code, naam=naar.naam, datum=datum_lang(datum)
                 ),
             )
         if cel.ok:
@@ -614,7 +615,7 @@ def herindelingen_importeren(*, tabel: Tabel) -> Resultaat:
                     "aandeel",
                     FOUT_AANDELEN_SOM.format(
                         van=van,
-                        datum=datum_tekst(datum),
+                        datum=datum_lang(datum),
                         som=f"{som.normalize():f}".replace(".", ","),
                         rijen=rijnummers,
                     ),
@@ -632,7 +633,7 @@ def herindelingen_importeren(*, tabel: Tabel) -> Resultaat:
                     groep[0][0],
                     "van_gemeentecode",
                     FOUT_VAN_BESTOND_NIET.format(
-                        code=van.code, naam=van.naam, datum=datum_tekst(datum)
+                        code=van.code, naam=van.naam, datum=datum_lang(datum)
                     ),
                 )
             )
@@ -660,7 +661,7 @@ def herindelingen_importeren(*, tabel: Tabel) -> Resultaat:
         einde = datum
         if van.id in laatste:
             jaar, helft = laatste[van.id]
-            einde = max(datum, date(jaar, 7, 1) if helft == 1 else date(jaar + 1, 1, 1))
+            einde = max(datum, Periode(jaar, helft).volgende.begin)
         if van.einddatum != einde:
             van.einddatum = einde
             van.full_clean()

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.views.generic import DetailView, FormView, TemplateView
 
 from opnieuwthuis.bestanden import ImportFouten, lees_tabel
+from opnieuwthuis.nederlands import getal
 from opnieuwthuis.scoping import ScopedViewMixin
 
 from .forms import HerindelingenUploadForm, UitwisselingForm, VerdelingForm
@@ -29,10 +30,6 @@ from .services import (
     uitwisseling_vastleggen,
 )
 from .verdeling import VerdelingFout
-
-
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def _melding(fout: Exception) -> list[str]:
@@ -87,8 +84,8 @@ class VerdelingView(ScopedViewMixin, FormView):
                 messages.success(
                     self.request,
                     f"De taakstelling {verdeling.label} is verdeeld over "
-                    f"{len(verdeling.regels)} gemeenten: landelijk {_getal(verdeling.landelijk)}, "
-                    f"som gemeenten {_getal(verdeling.som)}.",
+                    f"{len(verdeling.regels)} gemeenten: landelijk {getal(verdeling.landelijk)}, "
+                    f"som gemeenten {getal(verdeling.som)}.",
                 )
                 return redirect("taakstelling:halfjaar_list")
             verdeling = verdeling_berekenen(**argumenten, herziening=vanaf is not None)

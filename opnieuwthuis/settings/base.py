@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "taakstelling",
     "realisatie",
     "rapportage",
+    "toezicht",
 ]
 
 MIDDLEWARE = [

@@ -70,6 +70,30 @@ def per_gemeente():
     ]
 
 
+def toezicht_schrijven():
+    """A form of the supervision page, posted empty: a writer in scope gets the form back (400),
+    a reader in scope 403, anyone outside 404."""
+    post = {"methode": "post", "data": {}}
+    return [
+        Geval(
+            scope(platform=400, provincie=400, ministerie=403, gemeente=403, andere=404),
+            gemeente_kwargs("eigen"),
+            **post,
+        ),
+        Geval(
+            scope(platform=400, provincie=400, ministerie=403, gemeente=404, andere=404),
+            gemeente_kwargs("buur"),
+            **post,
+        ),
+        Geval(
+            scope(platform=400, provincie=404, ministerie=403, gemeente=404, andere=403),
+            gemeente_kwargs("elders"),
+            **post,
+        ),
+        Geval(NIEMAND, {"code": "GM9999"}, **post),
+    ]
+
+
 MATRIX: dict[str, list[Geval]] = {
     "login": [Geval(IEDEREEN)],
     "logout": [Geval({r: 302 for r in ROLLEN}, methode="post")],
@@ -165,6 +189,10 @@ MATRIX: dict[str, list[Geval]] = {
     "realisatie:opvangstand_list": [Geval(ALLEEN_PLATFORM)],
     "realisatie:gemeente_history": per_gemeente(),
     "realisatie:wijziging_list": [Geval(ALLEEN_PLATFORM)],
+    # Toezicht (issue 18): read as the municipality is; written by its province and platform.
+    "toezicht:gemeente": per_gemeente(),
+    "toezicht:oordeel_add": toezicht_schrijven(),
+    "toezicht:ladderstap_add": toezicht_schrijven(),
 }
 
 

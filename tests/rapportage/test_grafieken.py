@@ -4,7 +4,7 @@ from xml.etree import ElementTree
 import pytest
 
 from rapportage import grafieken
-from rapportage.grafieken import getal, maandgrafiek_svg, maandreeks, maandzin
+from rapportage.grafieken import maandgrafiek_svg, maandreeks, maandzin
 
 
 def _reeks():
@@ -17,13 +17,6 @@ def _reeks():
     )
 
 
-def test_getal_is_dutch():
-    assert getal(5282) == "5.282"
-    assert getal(-409) == "-409"
-    assert getal(1234567) == "1.234.567"
-    assert getal(None) == "–"
-
-
 def test_month_series_of_the_report():
     reeks = _reeks()
     assert [m.maand for m in reeks] == [date(2017, m, 1) for m in range(1, 7)]
@@ -31,7 +24,7 @@ def test_month_series_of_the_report():
     assert all(m.realisatie is None for m in reeks[1:])  # not yet in the stand
     assert {m.nodig_gemiddeld for m in reeks} == {3_180}  # the report's 19.082 / 6
     assert reeks[0].nog_nodig is None
-    assert {m.nog_nodig for m in reeks[1:]} == {3_021}  # 15.101 over 5 months, rounded up
+    assert {m.nog_nodig for m in reeks[1:]} == {3_020}  # 15.101 over 5 months, half up
 
 
 def test_month_without_figures_counts_as_zero_and_first_day_has_no_past_months():
@@ -46,7 +39,7 @@ def test_text_alternative_names_the_figures():
     zin = maandzin(_reeks(), "Nederland")
     assert "januari 2017: 3.981 gehuisvest" in zin
     assert "3.180 per maand" in zin
-    assert "nog 3.021 per maand" in zin
+    assert "nog 3.020 per maand" in zin
 
 
 def test_chart_is_svg_with_dutch_numbers_and_deterministic():
@@ -85,3 +78,13 @@ def test_chart_is_cached_on_the_data_version(monkeypatch):
     gegevens_gewijzigd()
     grafieken.landelijke_grafiek(stand)
     assert len(getekend) == 2
+
+
+@pytest.mark.parametrize("te_huisvesten, per_maand", [(19_083, 3_181), (15, 3), (101, 17)])
+def test_the_line_and_the_remaining_months_are_one_pace(te_huisvesten, per_maand):
+    # On the first day of a half-year the line and "nog nodig" are the same number, half up
+    # (the issue: the chart said 3.180 beside 3.181 elsewhere, and 2 against 3 at 15).
+    reeks = maandreeks(
+        date(2017, 1, 1), te_huisvesten=te_huisvesten, stand=te_huisvesten, per_maand=[]
+    )
+    assert {m.nodig_gemiddeld for m in reeks} == {m.nog_nodig for m in reeks} == {per_maand}

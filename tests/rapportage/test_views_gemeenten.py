@@ -46,7 +46,8 @@ def test_the_figures_of_a_row(wereld, rol_clients):
     rij = re.search(r"<tr><th scope=\"row\"><a href=\"/gemeenten/GM0001/.*?</tr>", html).group(0)
     cellen = re.findall(r"<td[^>]*>([^<]*)</td>", rij)
     # code, provincie, inwoners, beginstand, taakstelling, incl. achter/voor, realisatie, stand,
-    # status, nodig per maand, halfjaren gemist (maak_wereld: 10 + 100 - 90 = 20 carried in).
+    # status, nodig per maand, halfjaren gemist (maak_wereld: 10 + 100 - 90 = 20 carried in),
+    # step on the intervention ladder (none).
     assert cellen == [
         "GM0001",
         "Provincie 0",
@@ -59,6 +60,7 @@ def test_the_figures_of_a_row(wereld, rol_clients):
         "achter op schema",
         "14",
         "1",
+        "",
     ]
     assert 'href="/gemeenten/GM0001/?peildatum=2017-02-01"' in rij
 

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from opnieuwthuis.bestanden import parse_datum
+from opnieuwthuis.nederlands import getal
 from rapportage import rapport_uitvoer, selectors
 from rapportage.berekening import BerekeningFout
 from rapportage.rapport import NEDERLAND, GebiedOnbekend, gebied_voor, maak_rapport
@@ -52,5 +53,5 @@ class Command(BaseCommand):
         pad.write_bytes(inhoud)
         self.stdout.write(
             f"{pad}: voortgangsrapportage {gebied.naam} op {peildatum.isoformat()} "
-            f"({options['format']}, {len(inhoud):,} bytes)".replace(",", ".")
+            f"({options['format']}, {getal(len(inhoud))} bytes)"
         )

@@ -4,14 +4,11 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from opnieuwthuis.bestanden import parse_datum, parse_gemeentecode
+from opnieuwthuis.nederlands import getal
 from rapportage import selectors
 from rapportage.berekening import LANDELIJKE_KOLOMMEN, BerekeningFout
 from rapportage.uitvoer import GEMEENTE_KOLOMMEN, als_dict, records
 from realisatie import maandcyclus
-
-
-def _getal(v) -> str:
-    return "" if v is None else f"{v:,}".replace(",", ".")
 
 
 class Command(BaseCommand):
@@ -89,8 +86,12 @@ class Command(BaseCommand):
         self.stdout.write(regel(kop))
         for rij in records(stand.gemeenten, GEMEENTE_KOLOMMEN):
             naam = f"{rij['gemeentenaam']} ({rij['gemeentecode']})"[:28]
-            self.stdout.write(regel([naam, *(_getal(rij[k]) for k in LANDELIJKE_KOLOMMEN[1:])]))
+            self.stdout.write(
+                regel([naam, *(getal(rij[k], leeg="") for k in LANDELIJKE_KOLOMMEN[1:])])
+            )
         if toon_land:
             land = stand.landelijk
             naam = f"Nederland ({land['aantal_gemeenten']} gemeenten)"
-            self.stdout.write(regel([naam, *(_getal(land[k]) for k in LANDELIJKE_KOLOMMEN[1:])]))
+            self.stdout.write(
+                regel([naam, *(getal(land[k], leeg="") for k in LANDELIJKE_KOLOMMEN[1:])])
+            )

@@ -1,14 +1,11 @@
 from opnieuwthuis.bestanden import parse_halfjaar
 from opnieuwthuis.commands import ImportCommand
+from opnieuwthuis.nederlands import getal
 from taakstelling.models import Halfjaar
 from taakstelling.selectors import vergelijk_met_methode
 from taakstelling.services import TAAKSTELLING_KOLOMMEN, taakstellingen_importeren
 
 MAX_REGELS = 20
-
-
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".").replace("-", "−")
 
 
 class Command(ImportCommand):
@@ -39,26 +36,26 @@ class Command(ImportCommand):
         for v in self.vergelijkingen:
             kop = (
                 f"{v.halfjaar}: vergeleken met {v.methode} over landelijk "
-                f"{_getal(v.halfjaar.landelijke_taakstelling)}"
+                f"{getal(v.halfjaar.landelijke_taakstelling)}"
             )
             if v.fout:
                 self.stdout.write(f"{kop}: niet te vergelijken. {v.fout}")
                 continue
             if not v.verschillen:
                 self.stdout.write(
-                    f"{kop}: alle gemeenten gelijk (som {_getal(v.som_geimporteerd)})."
+                    f"{kop}: alle gemeenten gelijk (som {getal(v.som_geimporteerd)})."
                 )
                 continue
             self.stdout.write(
                 f"{kop}: {len(v.verschillen)} gemeente(n) wijken af; som geïmporteerd "
-                f"{_getal(v.som_geimporteerd)}, volgens de methode {_getal(v.som_methode)}."
+                f"{getal(v.som_geimporteerd)}, volgens de methode {getal(v.som_methode)}."
             )
             for verschil in v.verschillen[:MAX_REGELS]:
                 self.stdout.write(
                     f"  {verschil.gemeente.code} {verschil.gemeente.naam}: geïmporteerd "
-                    f"{_getal(verschil.geimporteerd)}, volgens de methode "
-                    f"{_getal(verschil.volgens_methode)} ({'+' if verschil.verschil > 0 else ''}"
-                    f"{_getal(verschil.verschil)})"
+                    f"{getal(verschil.geimporteerd)}, volgens de methode "
+                    f"{getal(verschil.volgens_methode)} ({'+' if verschil.verschil > 0 else ''}"
+                    f"{getal(verschil.verschil)})"
                 )
             if len(v.verschillen) > MAX_REGELS:
                 self.stdout.write(f"  … en nog {len(v.verschillen) - MAX_REGELS} gemeente(n).")

@@ -2,13 +2,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from opnieuwthuis.bestanden import parse_aantal, parse_datum, parse_halfjaar
+from opnieuwthuis.nederlands import getal
 from taakstelling.choices import Afrondingsmethode
 from taakstelling.services import taakstelling_verdelen
 from taakstelling.verdeling import METHODEN, VerdelingFout
-
-
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 class Command(BaseCommand):
@@ -60,12 +57,12 @@ class Command(BaseCommand):
             for regel in verdeling.regels:
                 self.stdout.write(
                     f"{regel.gemeente.code}  {regel.gemeente.naam:<32} "
-                    f"{_getal(regel.inwoners):>9}  {_getal(regel.personen):>6}"
+                    f"{getal(regel.inwoners):>9}  {getal(regel.personen):>6}"
                 )
         soort = f"herzien per {options['vanaf']:%d-%m-%Y}" if options["vanaf"] else "verdeeld"
         self.stdout.write(
-            f"{verdeling.label} {soort}: landelijk {_getal(verdeling.landelijk)}, "
-            f"{len(verdeling.regels)} gemeenten, som gemeenten {_getal(verdeling.som)} "
+            f"{verdeling.label} {soort}: landelijk {getal(verdeling.landelijk)}, "
+            f"{len(verdeling.regels)} gemeenten, som gemeenten {getal(verdeling.som)} "
             f"({verdeling.methode_label.lower()}; inwoners op "
-            f"{verdeling.inwoners_peildatum:%d-%m-%Y}: {_getal(verdeling.inwoners)})."
+            f"{verdeling.inwoners_peildatum:%d-%m-%Y}: {getal(verdeling.inwoners)})."
         )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ToezichtConfig(AppConfig):
+    name = "toezicht"
+    verbose_name = "Toezicht"
