@@ -12,7 +12,7 @@ read from ``realisatie.maandcyclus``. Every rule's threshold is a setting (``OPN
 
 A month is closed only when every municipality with a quota in its half-year has a figure and
 every warning is acknowledged (``maand_vaststellen``); an acknowledgement is kept with who gave it
-and holds for the very text shown (a figure that changes again gives a new warning).
+and holds for the figure it was given for (a figure that changes again gives a new warning).
 """
 
 import hashlib
@@ -43,6 +43,10 @@ REGEL_LANDELIJK_VERSCHIL = "landelijk_verschil"
 TEKST_BOVEN_TE_HUISVESTEN = (
     "{naam} ({code}): {personen} personen in {maand}, meer dan de {te_huisvesten} die de gemeente "
     "in het hele halfjaar te huisvesten heeft."
+)
+TEKST_NIETS_TE_HUISVESTEN = (
+    "{naam} ({code}): {personen} personen in {maand}, terwijl de gemeente dit halfjaar niets meer "
+    "te huisvesten heeft (voorsprong van {voorsprong})."
 )
 TEKST_BOVEN_GEMIDDELDE = (
     "{naam} ({code}): {personen} personen in {maand}, meer dan {factor} keer het gemiddelde van "
@@ -80,6 +84,7 @@ class Waarschuwing:
     maand: date
     regel: str
     tekst: str
+    waarde: int  # the figure it is about: the municipality's, or the national total
     gemeente_id: int | None = None
     gemeentecode: str | None = None
     akkoord: bool = False
@@ -87,8 +92,8 @@ class Waarschuwing:
 
     @property
     def sleutel(self) -> str:
-        """Identifies the very warning shown: rule, municipality and text."""
-        ruw = f"{self.maand.isoformat()}|{self.regel}|{self.gemeentecode or ''}|{self.tekst}"
+        """Identifies the very warning shown: month, rule, municipality and figure."""
+        ruw = f"{self.maand.isoformat()}|{self.regel}|{self.gemeentecode or ''}|{self.waarde}"
         return hashlib.sha256(ruw.encode()).hexdigest()[:16]
 
     def als_json(self) -> dict:
@@ -157,13 +162,19 @@ def waarschuwingen(
                         Waarschuwing(
                             maand=maand,
                             regel=REGEL_BOVEN_TE_HUISVESTEN,
+                            waarde=int(personen),
                             gemeente_id=int(gid),
                             gemeentecode=namen.get(int(gid)),
-                            tekst=TEKST_BOVEN_TE_HUISVESTEN.format(
+                            tekst=(
+                                TEKST_BOVEN_TE_HUISVESTEN
+                                if grens > 0
+                                else TEKST_NIETS_TE_HUISVESTEN
+                            ).format(
                                 **gemeente(int(gid)),
                                 personen=getal(personen),
                                 maand=maand_lang(maand),
                                 te_huisvesten=getal(grens),
+                                voorsprong=getal(-grens),
                             ),
                         )
                     )
@@ -182,6 +193,7 @@ def waarschuwingen(
                     Waarschuwing(
                         maand=maand,
                         regel=REGEL_BOVEN_GEMIDDELDE,
+                        waarde=int(personen),
                         gemeente_id=int(gid),
                         gemeentecode=namen.get(int(gid)),
                         tekst=TEKST_BOVEN_GEMIDDELDE.format(
@@ -204,6 +216,7 @@ def waarschuwingen(
                     Waarschuwing(
                         maand=maand,
                         regel=REGEL_LANDELIJK_VERSCHIL,
+                        waarde=totaal,
                         tekst=TEKST_LANDELIJK_VERSCHIL.format(
                             personen=getal(totaal),
                             maand=maand_lang(maand),
@@ -220,15 +233,16 @@ def waarschuwingen(
 def _met_akkoord(lijst: list[Waarschuwing]) -> list[Waarschuwing]:
     if not lijst:
         return lijst
+    # An acknowledgement holds for the figure it was given for: a changed figure warns anew.
     akkoorden = {
-        (a.maand.maand, a.regel, a.gemeente_id, a.tekst): a.door
+        (a.maand.maand, a.regel, a.gemeente_id, a.waarde): a.door
         for a in Waarschuwingsakkoord.objects.filter(
             maand__maand__in={w.maand for w in lijst}
         ).select_related("maand")
     }
     uit = []
     for w in lijst:
-        door = akkoorden.get((w.maand, w.regel, w.gemeente_id, w.tekst))
+        door = akkoorden.get((w.maand, w.regel, w.gemeente_id, w.waarde))
         if door is not None:
             w = Waarschuwing(**{**w.__dict__, "akkoord": True, "akkoord_door": door})
         uit.append(w)
@@ -369,6 +383,7 @@ def maand_vaststellen(
                 maand=rij,
                 gemeente_id=w.gemeente_id,
                 regel=w.regel,
+                waarde=w.waarde,
                 tekst=w.tekst[:500],
                 door=door[:150],
                 gebruiker=gebruiker,

@@ -373,7 +373,9 @@ class StandLijstView(OverzichtView):
         self.voorbereiden(**kwargs)
         stand = self.get_stand()
         _filterset, tabel = self.maak_tabel(stand, alle_kolommen=True)
-        naam = f"{self.export_naam}-{stand.peildatum.isoformat()}.{soort}"
+        # A provisional peildatum (platform staff only) says so in the file's name.
+        voorlopig = "-voorlopig" if self.get_peildatumstatus(stand.peildatum).voorlopig else ""
+        naam = f"{self.export_naam}-{stand.peildatum.isoformat()}{voorlopig}.{soort}"
         koppen, rijen = tabel.export_koppen(), tabel.export_rijen()
         if soort == "csv":
             return export.download(export.csv_bytes(koppen, rijen), bestandsnaam=naam, soort="csv")

@@ -229,6 +229,7 @@ class Waarschuwingsakkoord(models.Model):
         Gemeente, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     regel = models.CharField(max_length=50)
+    waarde = models.IntegerField(help_text="Het cijfer waarvoor de waarschuwing gold.")
     tekst = models.CharField(max_length=500)
     door = models.CharField(max_length=150)
     gebruiker = models.ForeignKey(

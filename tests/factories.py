@@ -69,9 +69,10 @@ class HuisvestingFactory(DjangoModelFactory):
     personen = 10
 
 
-def maak_wereld(aantal: int = 2, *, provincies: int = 2):
+def maak_wereld(aantal: int = 2, *, provincies: int = 2, open_vanaf=None):
     """``aantal`` municipalities over ``provincies`` provinces with a quota in 2016-II and 2017-I,
-    an opening balance and monthly figures July 2016 – January 2017."""
+    an opening balance and monthly figures July 2016 – January 2017, those months closed (the
+    ones from ``open_vanaf`` on left open, as while they are being entered)."""
     from datetime import date
 
     provs = [ProvincieFactory(code=f"PV{20 + i}", naam=f"Provincie {i}") for i in range(provincies)]
@@ -92,7 +93,13 @@ def maak_wereld(aantal: int = 2, *, provincies: int = 2):
         huis.append(Huisvesting(gemeente=g, maand=date(2017, 1, 1), personen=i % 30))
     Huisvesting.objects.bulk_create(huis)
     # Closed as the demo's are, so 1 February 2017 is final (the monthly cycle).
-    sluit_maanden([*(date(2016, m, 1) for m in range(7, 13)), date(2017, 1, 1)])
+    sluit_maanden(
+        [
+            m
+            for m in [*(date(2016, m, 1) for m in range(7, 13)), date(2017, 1, 1)]
+            if open_vanaf is None or m < open_vanaf
+        ]
+    )
     return gemeenten
 
 

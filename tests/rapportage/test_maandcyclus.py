@@ -284,3 +284,10 @@ def test_the_admin_writes_through_the_service(demo, rol_clients):
         Bron.BEHEER,
         2,
     )
+
+
+def test_a_provisional_download_says_so_in_its_name(wereld, rol_clients):
+    antwoord = rol_clients[Rol.PLATFORM].get("/gemeenten/?export=csv&peildatum=2017-03-01")
+    assert "gemeenten-2017-03-01-voorlopig.csv" in antwoord["Content-Disposition"]
+    definitief = rol_clients[Rol.PLATFORM].get("/gemeenten/?export=csv&peildatum=2017-02-01")
+    assert "gemeenten-2017-02-01.csv" in definitief["Content-Disposition"]

@@ -39,6 +39,10 @@ def _leeg_maken():
     from taakstelling.models import Herindeling
 
     Herindeling.objects.all().delete()
+    from realisatie.models import Correctie, Heropening, Maand, Waarschuwingsakkoord
+
+    for model in (Correctie, Waarschuwingsakkoord, Heropening, Maand):
+        model.objects.all().delete()
     for model in (Upload, Huisvesting, Opvangstand, Startstand, Taakstelling, Halfjaar):
         model.objects.all().delete()
     Inwonertal.objects.all().delete()
