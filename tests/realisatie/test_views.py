@@ -270,7 +270,7 @@ def test_admin_edit_leaves_history_with_the_user_and_delete_is_refused(gebruiker
     beheerder.save()
     c = Client()
     c.force_login(beheerder)
-    h = Huisvesting.objects.filter(alleenstaanden__isnull=True).first()
+    h = Huisvesting.objects.filter(alleenstaanden__isnull=True, maand="2017-01-01").first()
     antwoord = c.post(
         reverse("admin:realisatie_huisvesting_change", args=[h.pk]),
         {
