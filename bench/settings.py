@@ -12,19 +12,14 @@ os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("DJANGO_HTTPS", "false")  # the test client and wrk speak plain http
 os.environ["DJANGO_DEBUG"] = "false"  # measure what production runs, never the debug toolbar path
 
-import dj_database_url  # noqa: E402
-
 from opnieuwthuis.settings.base import *  # noqa: E402,F403
-from opnieuwthuis.settings.base import BASE_DIR  # noqa: E402
+from opnieuwthuis.settings.base import BASE_DIR, database  # noqa: E402
 
 BENCH_SQLITE = BASE_DIR / "bench" / "bench.sqlite3"
 
+# The same connection settings as production (health checks, PostgreSQL reconnect, SQLite WAL).
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{BENCH_SQLITE}",
-        conn_max_age=600,
-        conn_health_checks=True,
-    )
+    "default": database(os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{BENCH_SQLITE}")
 }
 
 # Static files from the app folders, so no collectstatic (and no manifest) is needed to measure.
@@ -40,6 +35,3 @@ LOGGING["loggers"]["opnieuwthuis.audit"]["level"] = "WARNING"  # noqa: F405  the
 
 # No collectstatic for a measurement: whitenoise serves through the finders and need not warn.
 warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers.base")
-
-# No background report preparation while pages are timed; bench/run.py runs it explicitly.
-OPNIEUWTHUIS = {**OPNIEUWTHUIS, "RAPPORT_VOORBEREIDEN": False}  # noqa: F405

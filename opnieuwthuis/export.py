@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TextIO
 
 from django.http import HttpResponse
 
@@ -38,13 +39,21 @@ def veilige_rijen(rijen: Iterable[Sequence]) -> list[list]:
     return [[veilige_cel(w) for w in rij] for rij in rijen]
 
 
+def csv_schrijven(
+    uit: TextIO, koppen: Sequence[str], rijen: Iterable[Sequence], *, regeleinde: str = "\r\n"
+) -> None:
+    """Write CSV with ``;`` between cells into a text stream, every cell made inert (commands
+    that print CSV use this; ``csv_bytes`` adds the BOM Excel wants in a file)."""
+    schrijver = csv.writer(uit, delimiter=";", lineterminator=regeleinde)
+    schrijver.writerow([veilige_cel(k) for k in koppen])
+    for rij in rijen:
+        schrijver.writerow(["" if w is None else w for w in (veilige_cel(v) for v in rij)])
+
+
 def csv_bytes(koppen: Sequence[str], rijen: Iterable[Sequence]) -> bytes:
     """CSV as Excel in the Netherlands opens it: ``;`` between cells, UTF-8 with BOM."""
     uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
-    schrijver.writerow([veilige_cel(k) for k in koppen])
-    for rij in veilige_rijen(rijen):
-        schrijver.writerow(["" if w is None else w for w in rij])
+    csv_schrijven(uit, koppen, rijen)
     return ("\ufeff" + uit.getvalue()).encode("utf-8")
 
 

@@ -1,3 +1,7 @@
+import logging
+import uuid
+
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponse, JsonResponse
@@ -7,26 +11,46 @@ from django.views.generic import View
 
 from .scoping import ScopedViewMixin
 
+logger = logging.getLogger("opnieuwthuis")
 
-@never_cache
-@require_GET
-def gezond(request):
-    """For a load balancer: 200 when the database answers and every migration is applied.
 
-    Public on purpose (a load balancer has no account); it tells nothing about any figure.
-    """
+def _database_gezond() -> tuple[bool, int | None]:
+    """(answers, number of unapplied migrations)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         executor = MigrationExecutor(connection)
-        openstaand = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        return True, len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
     except DatabaseError:
-        return JsonResponse({"status": "fout", "database": False}, status=503)
-    if openstaand:
-        return JsonResponse(
-            {"status": "fout", "database": True, "migraties": len(openstaand)}, status=503
-        )
-    return JsonResponse({"status": "ok", "database": True, "migraties": 0})
+        return False, None
+
+
+def _cache_gezond() -> bool:
+    """Write and read back a value: a cache that is down raises (Redis) or loses it."""
+    sleutel, waarde = "gezond:controle", uuid.uuid4().hex
+    try:
+        cache.set(sleutel, waarde, 10)
+        return cache.get(sleutel) == waarde
+    except Exception:  # every cache backend raises its own kind (redis.ConnectionError, OSError)
+        logger.warning("cache_niet_bereikbaar", exc_info=True)
+        return False
+
+
+@never_cache
+@require_GET
+def gezond(request):
+    """For a load balancer: 200 when the database answers with every migration applied and the
+    cache works; 503 (with which of the two failed) otherwise.
+
+    Public on purpose (a load balancer has no account); it tells nothing about any figure.
+    """
+    database, openstaand = _database_gezond()
+    cache_ok = _cache_gezond()
+    goed = database and openstaand == 0 and cache_ok
+    gegevens = {"status": "ok" if goed else "fout", "database": database, "cache": cache_ok}
+    if database:
+        gegevens["migraties"] = openstaand
+    return JsonResponse(gegevens, status=200 if goed else 503)
 
 
 class PingView(ScopedViewMixin, View):

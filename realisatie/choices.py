@@ -34,3 +34,10 @@ class Bron(models.TextChoices):
     BEHEER = "beheer", "beheerscherm"
     API = "api", "API"
     TERUGDRAAIEN = "terugdraaien", "upload teruggedraaid"
+
+
+class Uploadbron(models.TextChoices):
+    """How figures came in: a file on the upload page, or a delivery through the API."""
+
+    BESTAND = "bestand", "Bestand"
+    API = "api", "API-aanlevering"

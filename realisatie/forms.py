@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from opnieuwthuis.bestanden import FOUT_LEEG, parse_aantal
+from opnieuwthuis.bestanden import FOUT_LEEG, MAX_AANTAL, parse_aantal
 
 from .services import FOUT_ALLEENSTAAND_TE_VEEL, WAARDEVELDEN, uitsplitsing_fout
 
@@ -18,6 +18,7 @@ class AantalField(forms.IntegerField):
     def __init__(self, **kwargs):
         kwargs.setdefault("localize", True)
         kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_AANTAL)
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("inputmode", "numeric")
@@ -29,7 +30,7 @@ class AantalField(forms.IntegerField):
         if isinstance(value, int):
             return value
         try:
-            return parse_aantal(str(value))
+            return parse_aantal(str(value), maximum=self.max_value)
         except ValueError as fout:
             raise ValidationError(str(fout), code="invalid") from None
 
@@ -56,7 +57,7 @@ class MaandcijferForm(FoutAttributenMixin, forms.Form):
     alleenstaanden = AantalField(label="Alleenstaanden", show_hidden_initial=True)
     gezinsleden = AantalField(label="Gezinsleden", show_hidden_initial=True)
     nareizigers = AantalField(label="Nareizigers", show_hidden_initial=True)
-    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
 
     def clean(self):
         data = super().clean()
@@ -82,6 +83,17 @@ class UploadForm(FoutAttributenMixin, forms.Form):
         error_messages={"required": FOUT_GEEN_BESTAND, "empty": FOUT_LEEG},
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
+    blad = forms.CharField(
+        label="Blad (alleen bij een werkmap met meer dan één blad met gegevens)",
+        required=False,
+        max_length=31,
+    )
+
+    def bladen_kiezen(self, bladen: list[str]) -> None:
+        """After a workbook with several filled sheets: offer them as a choice."""
+        veld = self.fields["blad"]
+        veld.label = "Blad"
+        veld.widget = forms.Select(choices=[("", "Kies een blad"), *((b, b) for b in bladen)])
 
 
 class OpvangstandForm(FoutAttributenMixin, forms.Form):

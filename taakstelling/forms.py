@@ -1,10 +1,12 @@
 from django import forms
 
-from opnieuwthuis.bestanden import parse_halfjaar
+from opnieuwthuis.bestanden import MAX_AANTAL, melding_te_groot, parse_halfjaar
 
 from .choices import Afrondingsmethode
 from .models import Gemeente, Halfjaar
 from .verdeling import METHODEN
+
+TE_GROOT = {"max_value": melding_te_groot(MAX_AANTAL)}
 
 
 class HalfjaarVeld(forms.CharField):
@@ -31,6 +33,8 @@ class VerdelingForm(forms.Form):
         label="Landelijke taakstelling",
         localize=True,
         min_value=0,
+        max_value=MAX_AANTAL,
+        error_messages=TE_GROOT,
         help_text="Bijvoorbeeld 10.000.",
     )
     methode = forms.ChoiceField(
@@ -62,7 +66,13 @@ class UitwisselingForm(forms.Form):
     naar = forms.ModelChoiceField(
         label="Naar gemeente (huisvest meer)", queryset=Gemeente.objects.order_by("naam")
     )
-    personen = forms.IntegerField(label="Aantal personen", localize=True, min_value=1)
+    personen = forms.IntegerField(
+        label="Aantal personen",
+        localize=True,
+        min_value=1,
+        max_value=MAX_AANTAL,
+        error_messages=TE_GROOT,
+    )
     toelichting = forms.CharField(label="Toelichting (optioneel)", required=False, max_length=300)
 
 

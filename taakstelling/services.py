@@ -13,6 +13,8 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from opnieuwthuis.bestanden import (
+    FOUT_TE_LANG,
+    MAX_INWONERS,
     Cellen,
     Fout,
     ImportFouten,
@@ -22,6 +24,7 @@ from opnieuwthuis.bestanden import (
     parse_datum,
     parse_gemeentecode,
     parse_halfjaar,
+    parse_tekst,
 )
 from opnieuwthuis.cache import gegevens_gewijzigd
 from opnieuwthuis.nederlands import datum_lang
@@ -51,6 +54,10 @@ FOUT_INWONERS_KOLOM = (
     "Er is geen kolom met inwoners (bijvoorbeeld 'inwoners' of 'inwoners_1jan2016')."
 )
 FOUT_ONBEKEND_HALFJAAR = "Halfjaar {label} bestaat niet; importeer eerst de taakstelling."
+
+# The longest name a column holds: a longer one is a row error, never a database error.
+NAAM_LENGTE = Gemeente._meta.get_field("naam").max_length
+PROVINCIENAAM_LENGTE = Provincie._meta.get_field("naam").max_length
 
 GEMEENTEN_KOLOMMEN = ["gemeentecode", "gemeentenaam", "provincie", "provinciecode"]
 TAAKSTELLING_KOLOMMEN = ["gemeentecode", "halfjaar", "taakstelling"]
@@ -117,10 +124,10 @@ def gemeenten_importeren(*, tabel: Tabel, peildatum: date) -> Resultaat:
     for rij, cellen in tabel.rijen:
         cel = Cellen(rij, cellen, fouten)
         code = cel.lees("gemeentecode", parse_gemeentecode)
-        naam = cel.lees("gemeentenaam", str.strip)
-        provincie = cel.lees("provincie", str.strip)
+        naam = cel.lees("gemeentenaam", parse_tekst, maximum=NAAM_LENGTE)
+        provincie = cel.lees("provincie", parse_tekst, maximum=PROVINCIENAAM_LENGTE)
         provinciecode = cel.lees("provinciecode", _parse_provinciecode)
-        inwoners = cel.lees(inwonerkolom, parse_aantal)
+        inwoners = cel.lees(inwonerkolom, parse_aantal, maximum=MAX_INWONERS)
         if code:
             _controleer_dubbel(gezien, code, rij, f"Gemeente {code}", cel)
         if provinciecode and provincie:
@@ -558,6 +565,11 @@ def herindelingen_importeren(*, tabel: Tabel) -> Resultaat:
         van = _gemeente_cel(cel, gemeenten, kolom="van_gemeentecode")
         naar_code = cel.lees("naar_gemeentecode", parse_gemeentecode)
         naar_naam = cel.cellen.get("naar_gemeentenaam", "").strip()
+        if len(naar_naam) > NAAM_LENGTE:
+            cel.fout(
+                "naar_gemeentenaam", FOUT_TE_LANG.format(lengte=len(naar_naam), maximum=NAAM_LENGTE)
+            )
+            naar_naam = ""
         provincie = cel.lees(
             "naar_provincie", _provincie_bij, verplicht=False, provincies=provincies
         )

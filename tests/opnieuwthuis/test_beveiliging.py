@@ -126,7 +126,7 @@ def test_login_is_throttled_with_a_dutch_lockout_page(client):
 def test_health_endpoint(client):
     antwoord = client.get(reverse("gezond"))
     assert antwoord.status_code == 200
-    assert antwoord.json() == {"status": "ok", "database": True, "migraties": 0}
+    assert antwoord.json() == {"status": "ok", "database": True, "cache": True, "migraties": 0}
     assert "no-cache" in antwoord["Cache-Control"]
 
 

@@ -1,7 +1,8 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from gebruikers.services import gebruiker_opslaan
+from opnieuwthuis.commands import Commando
 
 DEMO_WACHTWOORD = "opnieuwthuis-demo"
 DEMO_GEBRUIKERS = [
@@ -12,7 +13,7 @@ DEMO_GEBRUIKERS = [
 ]
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = "Maak een demogebruiker per rol (alleen met ontwikkelinstellingen)."
 
     def handle(self, *args, **options):
@@ -25,5 +26,6 @@ class Command(BaseCommand):
                 wachtwoord=DEMO_WACHTWOORD,
                 gemeentecode=gemeente,
                 provinciecode=provincie,
+                email=f"{naam}@example.org",  # RFC 2606: reserved, never delivered
             )
             self.stdout.write(f"{naam} / {DEMO_WACHTWOORD} ({rol})")

@@ -1,11 +1,12 @@
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from gebruikers.choices import Rol
 from gebruikers.services import GebruikerFout, gebruiker_opslaan
+from opnieuwthuis.commands import Commando
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = "Maak of wijzig een gebruiker met een rol (en gemeente of provincie waar de rol die vraagt)."
 
     def add_arguments(self, parser):
@@ -14,6 +15,9 @@ class Command(BaseCommand):
         parser.add_argument("--gemeente", help="gemeentecode, bij rol gemeente (GM0363)")
         parser.add_argument("--provincie", help="provinciecode, bij rol provincie (PV27)")
         parser.add_argument("--wachtwoord", help="laat weg om het bestaande wachtwoord te houden")
+        parser.add_argument(
+            "--email", help="e-mailadres voor het maandbericht; laat weg om het bestaande te houden"
+        )
 
     def handle(self, *args, **options):
         try:
@@ -23,6 +27,7 @@ class Command(BaseCommand):
                 wachtwoord=options["wachtwoord"],
                 gemeentecode=options["gemeente"],
                 provinciecode=options["provincie"],
+                email=options["email"],
             )
         except GebruikerFout as fout:
             raise CommandError(str(fout)) from None

@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
+from opnieuwthuis.commands import Commando
 from rapportage.demo import laad_demo
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = (
         "Laad de demodata: 390 gemeenten van 2016 met cijfers die de landelijke rij van de "
         "voortgangsrapportage van 20 februari 2017 exact reproduceren (verdeling illustratief)."

@@ -1,9 +1,10 @@
-import csv
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from opnieuwthuis.bestanden import parse_datum, parse_gemeentecode
+from opnieuwthuis.commands import Commando
+from opnieuwthuis.export import csv_schrijven
 from opnieuwthuis.nederlands import getal
 from rapportage import selectors
 from rapportage.berekening import LANDELIJKE_KOLOMMEN, BerekeningFout
@@ -11,7 +12,7 @@ from rapportage.uitvoer import GEMEENTE_KOLOMMEN, als_dict, records
 from realisatie import maandcyclus
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = "De stand van de taakstelling op een peildatum (eerste dag van een maand)."
 
     def add_arguments(self, parser):
@@ -50,10 +51,7 @@ class Command(BaseCommand):
         elif options["format"] == "csv":
             if status.voorlopig:
                 self.stderr.write(f"VOORLOPIG: {status.tekst}")
-            schrijver = csv.writer(self.stdout, delimiter=";", lineterminator="\n")
-            schrijver.writerow(GEMEENTE_KOLOMMEN)
-            for rij in records(stand.gemeenten, GEMEENTE_KOLOMMEN):
-                schrijver.writerow(["" if v is None else v for v in rij.values()])
+            rijen = [list(rij.values()) for rij in records(stand.gemeenten, GEMEENTE_KOLOMMEN)]
             if not options["gemeente"]:
                 landelijk = {
                     **stand.landelijk,
@@ -64,9 +62,9 @@ class Command(BaseCommand):
                     "nodig_per_maand": "",
                     "gemiste_halfjaren": "",
                 }
-                schrijver.writerow(
-                    ["" if landelijk[k] is None else landelijk[k] for k in GEMEENTE_KOLOMMEN]
-                )
+                rijen.append([landelijk[k] for k in GEMEENTE_KOLOMMEN])
+            # Names come from files and screens: a name like =HYPERLINK(…) must stay text.
+            csv_schrijven(self.stdout, GEMEENTE_KOLOMMEN, rijen, regeleinde="\n")
         else:
             if status.voorlopig:
                 self.stdout.write(f"VOORLOPIG: {status.tekst}")

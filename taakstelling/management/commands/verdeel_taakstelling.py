@@ -1,14 +1,15 @@
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from opnieuwthuis.bestanden import parse_aantal, parse_datum, parse_halfjaar
+from opnieuwthuis.commands import Commando
 from opnieuwthuis.nederlands import getal
 from taakstelling.choices import Afrondingsmethode
 from taakstelling.services import taakstelling_verdelen
 from taakstelling.verdeling import METHODEN, VerdelingFout
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = (
         "Verdeel een landelijke taakstelling naar inwonertal over de gemeenten "
         "(art. 29 Huisvestingswet 2014) en sla de taakstellingen op."
