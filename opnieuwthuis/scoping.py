@@ -11,6 +11,8 @@
 - ``beperk_stand(stand, user)``: a calculated ``Stand`` narrowed to the user's municipalities.
 - ``mag_wijzigen(user)``, ``schrijft_toezicht(user)``: who writes figures, who records supervision.
 - ``ScopedViewMixin``: every view's login check, write check and restricted queryset.
+- ``OPENBAAR``: the public reader of ``/openbaar/`` (everything national, read-only, final
+  peildata only, nothing that is not public).
 
 A new role, or a changed rule, is an edit here (and the role's choice in ``gebruikers.choices``;
 a test holds the two lists equal). This module imports no app: roles are compared by their stored
@@ -41,6 +43,27 @@ SCHRIJFT_CIJFERS = {"platform"}
 SCHRIJFT_TOEZICHT = {"platform", "provincie"}
 
 
+class OpenbareLezer:
+    """Anyone reading ``/openbaar/`` (issue 15), logged in or not. Their scope: everything
+    national (every municipality and province, as the Opnieuw Thuis map and the ministry's monthly
+    spreadsheets were public), read-only, final peildata only, and nothing that is not public: of
+    the models only those in ``OPENBARE_MODELLEN`` (names and codes; the figures reach the public
+    through the calculation of a final peildatum), never users, uploads, warnings or history."""
+
+    is_authenticated = False  # writes nothing: mag_wijzigen() and every write view say no
+    is_active = True
+    is_superuser = False
+    rol = ""
+    gemeente_id = None
+    provincie_id = None
+
+
+OPENBAAR = OpenbareLezer()
+# The one scope the public reader has; of the models only these (names and codes) are theirs.
+OPENBAAR_LEZEN = "openbaar"
+OPENBARE_MODELLEN = frozenset({"taakstelling.Gemeente", "taakstelling.Provincie"})
+
+
 @dataclass(frozen=True)
 class Reikwijdte:
     """What a user may see. ``id`` is the province's or the municipality's id."""
@@ -63,6 +86,8 @@ def _actief(user) -> bool:
 
 
 def reikwijdte(user) -> Reikwijdte:
+    if isinstance(user, OpenbareLezer):
+        return Reikwijdte(OPENBAAR_LEZEN)
     if not _actief(user):
         return Reikwijdte(NIETS)
     if user.is_superuser:
@@ -125,7 +150,7 @@ def beperk_stand(stand, user):
     ``provinciecode``) instead of a query.
     """
     r = reikwijdte(user)
-    if r.soort == ALLES:
+    if r.soort in (ALLES, OPENBAAR_LEZEN):  # the public reader: everything national
         return stand
     gemeenten, provincies = stand.gemeenten, stand.provincies
     if r.soort == PROVINCIE:
@@ -150,6 +175,8 @@ def _lookup(model, suffix: str) -> str:
 class RestrictedQuerySet(models.QuerySet):
     def restrict(self, user):
         r = reikwijdte(user)
+        if r.soort == OPENBAAR_LEZEN:
+            return self if self.model._meta.label in OPENBARE_MODELLEN else self.none()
         if r.soort == ALLES:
             return self
         if r.soort == PROVINCIE:

@@ -78,6 +78,13 @@ class Instellingen:
     grens_achter: float = 0.75  # rule 6: below this share of the line: "achter op schema"
 
 
+def schema_lijn(te_huisvesten: int, maanden_verstreken: int) -> int:
+    """Rule 6's line in whole persons: what a municipality should have housed after
+    ``maanden_verstreken`` of 6 months (m/6 of te_huisvesten), rounded up, so that "op schema"
+    is exactly "housed at least the line" (the status compares realisatie * 6 >= te * m)."""
+    return max(0, -(-int(te_huisvesten) * int(maanden_verstreken) // 6))
+
+
 @dataclass
 class Stand:
     """The result for one peildatum."""

@@ -131,7 +131,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 AUTH_USER_MODEL = "gebruikers.Gebruiker"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "rapportage:start"
+LOGIN_REDIRECT_URL = "rapportage:thuis"  # each role lands where its work is
 LOGOUT_REDIRECT_URL = "login"
 
 AUTHENTICATION_BACKENDS = [
@@ -201,6 +201,8 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+# Dutch for what Django's admin and django-simple-history leave in English (locale/nl/).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -112,6 +112,8 @@ MATRIX: dict[str, list[Geval]] = {
         Geval(ALLEEN_PLATFORM, methode="post"),
     ],
     "taakstelling:gemeente": per_gemeente(),
+    # Issue 15: "/" sends each role to where its work is (test_landing.py checks where).
+    "rapportage:thuis": [Geval({"anoniem": LOGIN, **{r: 302 for r in ROLLEN[1:]}})],
     "rapportage:start": [
         Geval(INGELOGD),
         Geval({"anoniem": LOGIN, **{r: 404 for r in ROLLEN[1:]}}, query="?peildatum=2031-01-01"),
