@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from . import views
-from .rapport_urls import urlpatterns as rapport_urlpatterns
+from .rapport.urls import urlpatterns as rapport_urlpatterns
 
 
 class CodeConverter:
