@@ -27,7 +27,6 @@ def gegevensversie() -> str:
 def gegevens_gewijzigd(**_kwargs) -> None:
     from taakstelling.models import Gegevensversie
 
-    transaction.on_commit(_na_wijziging)
     token = uuid.uuid4().hex
     if Gegevensversie.objects.filter(pk=1).update(token=token):
         return
@@ -36,12 +35,6 @@ def gegevens_gewijzigd(**_kwargs) -> None:
             Gegevensversie.objects.create(pk=1, token=token)
     except IntegrityError:  # another process created it first
         Gegevensversie.objects.filter(pk=1).update(token=token)
-
-
-def _na_wijziging() -> None:
-    from rapportage.voorbereiden import na_wijziging
-
-    na_wijziging()
 
 
 def gecachet(naam: str, maak: Callable, *sleutel, versie: str | None = None):

@@ -71,9 +71,13 @@ def maand_lang(d: date) -> str:
     return f"{MAANDEN[d.month - 1]} {d.year}"
 
 
+# The abbreviations Dutch style guides use (Taalunie): "mrt", not "maa".
+MAANDEN_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
 def maand_kort(d: date) -> str:
-    """jan (a chart's axis)"""
-    return MAANDEN[d.month - 1][:3]
+    """mrt (a chart's axis)"""
+    return MAANDEN_KORT[d.month - 1]
 
 
 def helft_kort(periode: Periode) -> str:

@@ -27,8 +27,10 @@ from .berekening import ACHTER, ENIGSZINS_ACHTER, OP_SCHEMA, STATUS_LABELS
 STATUS_VOLGORDE = {ACHTER: 0, ENIGSZINS_ACHTER: 1, OP_SCHEMA: 2}
 
 
-def gemeente_url(code: str, peildatum: date | None = None) -> str:
-    url = reverse("rapportage:gemeente", kwargs={"code": code})
+def gemeente_url(
+    code: str, peildatum: date | None = None, naam: str = "rapportage:gemeente"
+) -> str:
+    url = reverse(naam, kwargs={"code": code})
     return f"{url}?peildatum={peildatum.isoformat()}" if peildatum else url
 
 
@@ -73,6 +75,9 @@ class GemeenteTable(tables.Table):
     class Meta:
         orderable = True
         order_by_field = "sort"
+
+    # Where a municipality's name links to (the public list links to the public page).
+    gemeente_url_naam = "rapportage:gemeente"
 
     # Shown on the page; the download has every column.
     standaard_kolommen = (
@@ -143,7 +148,7 @@ class GemeenteTable(tables.Table):
         getallen = {n for n in namen if isinstance(self.columns[n].column, GetalColumn)}
         # One reverse() for all rows: each row's link differs only in its code.
         voorbeeld = "GM0000"
-        basis = gemeente_url(voorbeeld, self.peildatum)
+        basis = gemeente_url(voorbeeld, self.peildatum, self.gemeente_url_naam)
         rijen = []
         for rij in self.data:
             cellen = []

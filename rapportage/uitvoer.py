@@ -12,6 +12,7 @@ GEMEENTE_KOLOMMEN = [
     "status",
     "nodig_per_maand",
     "gemiste_halfjaren",
+    "percentage_gerealiseerd",
 ]
 PROVINCIE_KOLOMMEN = ["provinciecode", "provincie", *LANDELIJKE_KOLOMMEN]
 

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from . import views
-from .rapport_urls import urlpatterns as rapport_urlpatterns
+from .rapport.urls import urlpatterns as rapport_urlpatterns
 
 
 class CodeConverter:
@@ -20,7 +20,8 @@ register_converter(CodeConverter, "cbscode")
 
 app_name = "rapportage"
 urlpatterns = [
-    path("", views.StartView.as_view(), name="start"),
+    path("", views.ThuisView.as_view(), name="thuis"),
+    path("landelijk/", views.StartView.as_view(), name="start"),
     path("gemeenten/", views.GemeenteListView.as_view(), name="gemeente_list"),
     path("gemeenten/<cbscode:code>/", views.GemeenteView.as_view(), name="gemeente"),
     path("provincies/<cbscode:code>/", views.ProvincieView.as_view(), name="provincie"),

@@ -69,6 +69,11 @@ MODELLEN = [
     "toezicht.Ladderstap",
     "berichten.Maandbericht",
     "berichten.Berichtvoorkeur",
+    # The report: national-only half-years, the platform's words, and what was published (the
+    # files byte for byte: a restore keeps every sha256).
+    "rapportage.LandelijkHalfjaar",
+    "rapportage.Rapporttekst",
+    "rapportage.GepubliceerdRapport",
     # Who changed what in the admin, and who logged in (or failed to): the login history.
     "admin.LogEntry",
     "axes.AccessAttempt",

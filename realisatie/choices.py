@@ -15,3 +15,10 @@ class Actie(models.TextChoices):
     NIEUW = "nieuw", "nieuw"
     GEWIJZIGD = "gewijzigd", "gewijzigd"
     ONGEWIJZIGD = "ongewijzigd", "ongewijzigd"
+
+
+class Uploadbron(models.TextChoices):
+    """How figures came in: a file on the upload page, or a delivery through the API."""
+
+    BESTAND = "bestand", "Bestand"
+    API = "api", "API-aanlevering"

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 from opnieuwthuis.scoping import RestrictedQuerySet
 from taakstelling.models import Gemeente
 
-from .choices import Uploadstatus
+from .choices import Uploadbron, Uploadstatus
 
 
 class Huisvesting(models.Model):
@@ -131,6 +131,16 @@ class Upload(models.Model):
         blank=True,
         related_name="teruggedraaide_uploads",
     )
+    bron = models.CharField(max_length=10, choices=Uploadbron.choices, default=Uploadbron.BESTAND)
+    maand = models.DateField(
+        null=True, blank=True, help_text="De maand van een API-aanlevering (eerste dag)."
+    )
+    idempotentiesleutel = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="De Idempotency-Key van een API-aanlevering: dezelfde sleutel verandert niets "
+        "nog eens.",
+    )
     aantal_rijen = models.PositiveIntegerField(default=0)
     aantal_nieuw = models.PositiveIntegerField(default=0)
     aantal_gewijzigd = models.PositiveIntegerField(default=0)
@@ -153,6 +163,12 @@ class Upload(models.Model):
                 condition=~Q(status=Uploadstatus.TERUGGEDRAAID) | Q(teruggedraaid_op__isnull=False),
                 name="upload_teruggedraaid_heeft_tijd",
                 violation_error_message="Een teruggedraaide upload heeft een tijdstip.",
+            ),
+            models.UniqueConstraint(
+                fields=["gebruiker", "idempotentiesleutel"],
+                condition=~Q(idempotentiesleutel=""),
+                name="upload_idempotentiesleutel_uniek",
+                violation_error_message="Deze Idempotency-Key is al gebruikt.",
             ),
         ]
 

@@ -160,3 +160,12 @@ def recente_wijzigingen(limiet: int = 200) -> list[Wijziging]:
         uit.extend(_wijzigingen(records, eerder, onderwerp, tekst))
     uit.sort(key=lambda w: (w.wanneer, w.history_id), reverse=True)
     return uit[:limiet]
+
+
+def maandcijfers_van_gemeente(gemeente: Gemeente, *, voor: date) -> list[dict]:
+    """The monthly figures of one municipality before a date, oldest first (one query)."""
+    return list(
+        Huisvesting.objects.filter(gemeente=gemeente, maand__lt=voor)
+        .order_by("maand")
+        .values("maand", "personen", "alleenstaanden", "gezinsleden", "nareizigers")
+    )

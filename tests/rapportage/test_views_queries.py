@@ -13,8 +13,8 @@ from realisatie.models import Huisvesting
 from taakstelling.models import Gemeente, Halfjaar, Inwonertal, Provincie, Startstand, Taakstelling
 
 PAGINAS = [
-    "/",
-    "/?peildatum=2016-10-01",
+    "/landelijk/",
+    "/landelijk/?peildatum=2016-10-01",
     "/gemeenten/",
     "/gemeenten/?zoek=gem&provincie=PV20&status=achter&gemist=1&grootte=tot-20000&sort=-stand",
     "/gemeenten/?export=csv",
