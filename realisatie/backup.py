@@ -64,7 +64,6 @@ MODELLEN = [
     "gebruikers.Gebruiker_groups",
     "gebruikers.Gebruiker_user_permissions",
     # API tokens: only their hashes, so a restored system keeps who may call the API.
-    "gebruikers.ApiToken",
     "realisatie.Huisvesting",
     "realisatie.Opvangstand",
     "realisatie.Upload",

@@ -376,6 +376,7 @@ def test_a_truncated_or_foreign_file_is_refused(archief, tmp_path):
 
 def test_every_model_is_in_the_backup_or_left_out_with_a_reason():
     """A new model must be added to MODELLEN (or to NIET_IN_BACKUP with why): one line."""
+    assert len(backup.MODELLEN) == len(set(backup.MODELLEN)), "een model staat er twee keer in"
     in_backup = {m._meta.label for m in backup.modellen()}
     vergeten = sorted(
         m._meta.label
