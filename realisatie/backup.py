@@ -63,7 +63,6 @@ MODELLEN = [
     "auth.Group_permissions",
     "gebruikers.Gebruiker_groups",
     "gebruikers.Gebruiker_user_permissions",
-    # API tokens: only their hashes, so a restored system keeps who may call the API.
     "realisatie.Huisvesting",
     "realisatie.Opvangstand",
     "realisatie.Upload",
