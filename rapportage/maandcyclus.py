@@ -16,6 +16,7 @@ and holds for the figure it was given for (a figure that changes again gives a n
 """
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -228,6 +229,53 @@ def waarschuwingen(
                     )
                 )
     return _met_akkoord(uit)
+
+
+GRENS_TE_HUISVESTEN = "Meer dan de {grens} die de gemeente dit halfjaar te huisvesten heeft."
+GRENS_NIETS_TE_HUISVESTEN = "De gemeente heeft dit halfjaar niets meer te huisvesten."
+GRENS_GEMIDDELDE = (
+    "Meer dan {factor} keer het gemiddelde van {gemiddelde} over de {aantal} maanden ervoor."
+)
+
+
+def grenzen(maand: date) -> dict[int, list[list]]:
+    """Per municipality the figures above which a month's figure would warn, with the Dutch
+    text: ``{gemeente_id: [[drempel, tekst], …]}`` (a figure warns when it is above ``drempel``).
+    The grid checks a typed figure against these before it is saved; the thresholds are the very
+    rules of ``waarschuwingen`` (the national rule needs every figure, so it is not here)."""
+    regels = settings.OPNIEUWTHUIS
+    uit: dict[int, list[list]] = {}
+    if regels["WAARSCHUWING_BOVEN_TE_HUISVESTEN"]:
+        for gid, grens in _te_huisvesten(maand).items():
+            tekst = (
+                GRENS_TE_HUISVESTEN.format(grens=getal(grens))
+                if grens > 0
+                else GRENS_NIETS_TE_HUISVESTEN
+            )
+            uit.setdefault(gid, []).append([max(grens, 0), tekst])
+    cijfers = _cijfers([maand], {})
+    eerder = cijfers[cijfers["maand"] < maand].sort_values("maand", ascending=False)
+    laatste = eerder.groupby("gemeente_id").head(regels["WAARSCHUWING_MAANDEN"])
+    for gid, rij in laatste.groupby("gemeente_id")["personen"].agg(["mean", "count"]).iterrows():
+        gemiddelde = float(rij["mean"])
+        # Above both FACTOR × average and average + MINIMUM, as whole persons.
+        drempel = math.floor(
+            max(
+                regels["WAARSCHUWING_FACTOR"] * gemiddelde,
+                gemiddelde + regels["WAARSCHUWING_MINIMUM"] - 1e-9,
+            )
+        )
+        uit.setdefault(int(gid), []).append(
+            [
+                drempel,
+                GRENS_GEMIDDELDE.format(
+                    factor=f"{regels['WAARSCHUWING_FACTOR']:g}".replace(".", ","),
+                    gemiddelde=f"{gemiddelde:.1f}".replace(".", ","),
+                    aantal=int(rij["count"]),
+                ),
+            ]
+        )
+    return uit
 
 
 def _met_akkoord(lijst: list[Waarschuwing]) -> list[Waarschuwing]:

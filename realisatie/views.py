@@ -1,3 +1,4 @@
+import json
 from datetime import date
 from html import escape
 
@@ -69,11 +70,11 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
     fouten = form.errors if form is not None else {}
     naam_g = escape(g.naam)
     code = escape(g.code)
-    data = "".join(
-        f' data-{naam}="{int(waarde)}"'
-        for naam, waarde in (("stand", rij["stand_voor"]), *rij.get("grenzen", ()))
-        if waarde is not None
-    )
+    data = "" if rij["stand_voor"] is None else f' data-stand="{int(rij["stand_voor"])}"'
+    if rij.get("grenzen"):
+        # [[threshold, Dutch text], ...]: a typed figure above a threshold gets its text.
+        data += f' data-grenzen="{escape(json.dumps(rij["grenzen"]))}"'
+
     niet_ingevoerd = (
         ' <span class="niet-ingevoerd">niet ingevoerd</span>'
         if rij["initial"]["personen"] is None
@@ -171,6 +172,11 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
             voor_maand = dict(zip(stand["gemeente_id"], stand["stand"]))
         except BerekeningFout:
             voor_maand = {}
+        drempels = maandcontrole.grenzen(maand)
+        per_gemeente: dict[int, list[str]] = {}
+        for w in maandcontrole.waarschuwingen([maand]):
+            if w.gemeente_id is not None:
+                per_gemeente.setdefault(w.gemeente_id, []).append(w.tekst)
         rijen = []
         for g in gemeenten:
             huidig = cijfers.get((g.id, maand))
@@ -192,6 +198,8 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
                         cijfers[(g.id, m)].personen if (g.id, m) in cijfers else None
                         for m in vorige
                     ],
+                    "grenzen": drempels.get(g.id, []),
+                    "waarschuwingen": per_gemeente.get(g.id, []),
                     "stand_voor": None if stand_voor is None else int(stand_voor),
                     "stand_na": (
                         None

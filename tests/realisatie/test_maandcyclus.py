@@ -101,3 +101,19 @@ def test_national_warning_on_a_big_swing(db, settings):
     assert not [
         w for w in controle.waarschuwingen([FEB], nieuw=nieuw) if w.regel == "landelijk_verschil"
     ]
+
+
+def test_the_grid_thresholds_are_the_warnings_rules(db):
+    gemeenten = maak_wereld(2)
+    drempels = controle.grenzen(FEB)
+    # Gemeente 1: 70 to house (warns above 70); gemeente 2: 3 × 13,5 = 40,5 (warns from 41).
+    assert [d for d, _ in drempels[gemeenten[0].id]][0] == 70
+    assert 40 in [d for d, _ in drempels[gemeenten[1].id]]
+    for personen in (40, 41):
+        gewaarschuwd = [
+            w
+            for w in controle.waarschuwingen([FEB], nieuw={(gemeenten[1].id, FEB): personen})
+            if w.regel == controle.REGEL_BOVEN_GEMIDDELDE
+        ]
+        boven = [t for d, t in drempels[gemeenten[1].id] if personen > d and "gemiddelde" in t]
+        assert bool(gewaarschuwd) == bool(boven)
