@@ -59,6 +59,7 @@ MODELLEN = [
     "taakstelling.Herziening",
     "taakstelling.VervangenTaakstelling",
     "gebruikers.Gebruiker",
+    "gebruikers.ApiToken",  # only the SHA-256 of each key is stored, so only that is backed up
     "auth.Group_permissions",
     "gebruikers.Gebruiker_groups",
     "gebruikers.Gebruiker_user_permissions",

@@ -1,3 +1,4 @@
+import json
 from datetime import date
 from html import escape
 
@@ -68,11 +69,11 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
     fouten = form.errors if form is not None else {}
     naam_g = escape(g.naam)
     code = escape(g.code)
-    data = "".join(
-        f' data-{naam}="{int(waarde)}"'
-        for naam, waarde in (("stand", rij["stand_voor"]), *rij.get("grenzen", ()))
-        if waarde is not None
-    )
+    data = "" if rij["stand_voor"] is None else f' data-stand="{int(rij["stand_voor"])}"'
+    if rij.get("grenzen"):
+        # [[threshold, Dutch text], ...]: a typed figure above a threshold gets its text.
+        data += f' data-grenzen="{escape(json.dumps(rij["grenzen"]))}"'
+
     delen = [
         f'<tr data-gemeente="{code}"{data}><th scope="row">'
         f'<a href="{escape(url_patroon.replace("GM0000", g.code))}" tabindex="-1">'
