@@ -62,11 +62,11 @@ def procent_tekst(deel: int, geheel: int) -> str:
 
 
 def percentage(waarde: float | None, *, leeg: str = ONBEKEND) -> str:
-    """A share already in percent, with one decimal: "32,4 %" (the share realised); ``leeg``
-    (–) when there is none."""
+    """A percentage with one decimal as "8,7 %" (``berekening.percentage_gerealiseerd``), or
+    ``leeg`` when there is none."""
     if waarde is None or waarde != waarde:
         return leeg
-    return f"{float(waarde):.1f}".replace(".", ",") + " %"
+    return f"{waarde:.1f}".replace(".", ",") + " %"
 
 
 def datum_lang(d: date) -> str:

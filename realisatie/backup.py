@@ -59,12 +59,18 @@ MODELLEN = [
     "taakstelling.Herziening",
     "taakstelling.VervangenTaakstelling",
     "gebruikers.Gebruiker",
+    "gebruikers.ApiToken",  # only the SHA-256 of each key is stored, so only that is backed up
     "auth.Group_permissions",
     "gebruikers.Gebruiker_groups",
     "gebruikers.Gebruiker_user_permissions",
     "realisatie.Huisvesting",
     "realisatie.Opvangstand",
     "realisatie.Upload",
+    # The monthly cycle: month states, reopenings, acknowledged warnings, corrections.
+    "realisatie.Maand",
+    "realisatie.Heropening",
+    "realisatie.Waarschuwingsakkoord",
+    "realisatie.Correctie",
     "toezicht.Oordeel",
     "toezicht.Ladderstap",
     "berichten.Maandbericht",
