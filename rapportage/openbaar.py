@@ -37,6 +37,7 @@ from django.views.decorators.http import condition, require_safe
 from opnieuwthuis import export, scoping
 from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
+from opnieuwthuis.fouten import Melding404
 from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.perioden import nodig_per_maand
 from opnieuwthuis.scoping import OPENBAAR
@@ -59,10 +60,6 @@ from .views import (
 )
 
 MELDING_GEEN_CIJFERS = "Er zijn nog geen vastgestelde maanden: er zijn nog geen openbare cijfers."
-MELDING_NIET_DEFINITIEF = (
-    "Voor {datum} zijn nog geen vastgestelde cijfers. Openbaar zijn alleen de peildata na een "
-    "vastgestelde maand."
-)
 MELDING_TE_VEEL = (
     "Te veel verzoeken vanaf uw adres. Probeer het over een minuut opnieuw; voor grote aantallen "
     "gebruikt u de CSV van de gemeentelijst."
@@ -126,14 +123,15 @@ def openbare_peildatum(request) -> date:
     if not tekst:
         peildatum = standaard_peildatum()
         if peildatum is None:
-            raise Http404(MELDING_GEEN_CIJFERS)
+            raise Melding404(MELDING_GEEN_CIJFERS)
         return peildatum
     try:
         peildatum = parse_datum(tekst)
     except ValueError:
-        raise Http404("Onbekende peildatum.") from None
-    if not maandcyclus.peildatum_definitief(peildatum):
-        raise Http404(MELDING_NIET_DEFINITIEF.format(datum=datum_lang(peildatum)))
+        raise Melding404(f"Onbekende peildatum: {tekst}.") from None
+    open_maanden = maandcyclus.open_maanden_voor(peildatum)
+    if open_maanden:
+        raise Melding404(maandcyclus.niet_definitief_melding(peildatum, open_maanden))
     return peildatum
 
 

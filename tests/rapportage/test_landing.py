@@ -67,16 +67,16 @@ def _antwoord(html: str) -> dict:
 
 # The status world: 120 to house in 2017-I each; after 1 of 6 months the line is 20.
 @pytest.mark.parametrize(
-    ("code", "zin", "verschil", "status"),
+    ("code", "zin", "verschil", "status", "procent"),
     [
-        ("GM0014", "het zijn er 20, precies genoeg.", "0", "op schema"),
-        ("GM0344", "het zijn er 19, 1 te weinig.", "−1 te weinig", "enigszins achter"),
-        ("GM0518", "het zijn er 14, 6 te weinig.", "−6 te weinig", "achter op schema"),
-        ("GM0003", "het zijn er 25, 5 meer dan nodig.", "+5 voor", "op schema"),
+        ("GM0014", "het zijn er 20, precies genoeg.", "0", "op schema", "16,7"),
+        ("GM0344", "het zijn er 19, 1 te weinig.", "−1 te weinig", "enigszins achter", "15,8"),
+        ("GM0518", "het zijn er 14, 6 te weinig.", "−6 te weinig", "achter op schema", "11,7"),
+        ("GM0003", "het zijn er 25, 5 meer dan nodig.", "+5 voor", "op schema", "20,8"),
     ],
 )
 def test_the_municipality_page_opens_with_the_answer(
-    status_wereld, rol_clients, code, zin, verschil, status
+    status_wereld, rol_clients, code, zin, verschil, status, procent
 ):
     html = rol_clients[Rol.PLATFORM].get(f"/gemeenten/{code}/").content.decode()
     antwoord = _antwoord(html)
@@ -90,7 +90,7 @@ def test_the_municipality_page_opens_with_the_answer(
     cijfers = antwoord["cijfers"]
     assert cijfers["Had nu gehuisvest moeten hebben"] == "20"
     assert cijfers["Verschil"].replace(" ", " ").strip() == verschil
-    assert f"Status: {status}." in antwoord["tekst"]
+    assert f"Status: {status}; gerealiseerd {procent} % van de taakstelling" in antwoord["tekst"]
     assert "(5 resterende maanden)" in antwoord["tekst"]
 
 
@@ -101,10 +101,14 @@ def test_the_pace_and_the_singular_of_the_last_month(db, rol_clients):
     from opnieuwthuis.cache import gegevens_gewijzigd
     from realisatie.models import Huisvesting
     from taakstelling.models import Gemeente
+    from tests.factories import sluit_maanden
 
-    g = Gemeente.objects.get(code="GM0001")
-    for maand in range(2, 6):
-        Huisvesting.objects.create(gemeente=g, maand=date(2017, maand, 1), personen=10)
+    for g in Gemeente.objects.all():  # every municipality a figure, so the months can close
+        for maand in range(2, 6):
+            Huisvesting.objects.create(
+                gemeente=g, maand=date(2017, maand, 1), personen=10 if g.code == "GM0001" else 0
+            )
+    sluit_maanden([date(2017, m, 1) for m in range(2, 6)])  # only final peildata for an official
     gegevens_gewijzigd()
     html = rol_clients[Rol.GEMEENTE].get("/gemeenten/GM0001/?peildatum=2017-06-01").content.decode()
     antwoord = _antwoord(html)

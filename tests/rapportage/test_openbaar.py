@@ -99,7 +99,10 @@ def test_only_final_peildata(wereld_met_gebruikers, client):
     # January 2017 is closed, February is not: 1 March 2017 is not public, never another date.
     antwoord = client.get("/openbaar/?peildatum=2017-03-01")
     assert antwoord.status_code == 404
-    assert "Voor 1 maart 2017 zijn nog geen vastgestelde cijfers" in antwoord.content.decode()
+    assert (
+        "De cijfers op 1 maart 2017 zijn nog niet definitief: februari 2017 is nog niet vastgesteld."
+        in antwoord.content.decode()
+    )
     assert client.get("/openbaar/gemeenten/GM0518/?peildatum=2017-03-01").status_code == 404
     html = client.get("/openbaar/").content.decode()
     keuzes = re.findall(r'<option value="(\d{4}-\d\d-\d\d)"', html)
