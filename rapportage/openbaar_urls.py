@@ -1,8 +1,8 @@
-"""The public pages (rapportage/openbaar.py), mounted at /openbaar/ in the rapportage namespace."""
+"""The public pages (rapportage/openbaar_views.py), mounted at /openbaar/ in the rapportage namespace."""
 
 from django.urls import path
 
-from . import openbaar
+from . import openbaar_views as openbaar
 
 urlpatterns = [
     path("", openbaar.landelijk, name="openbaar"),

@@ -125,7 +125,7 @@ def test_switched_off_every_public_page_is_404(wereld_met_gebruikers, client, pa
 def test_a_conditional_request_is_304_without_rendering(
     wereld_met_gebruikers, client, monkeypatch, django_assert_max_num_queries
 ):
-    from rapportage import openbaar
+    from rapportage import openbaar_views as openbaar
 
     eerste = client.get("/openbaar/gemeenten/")
     etag = eerste["ETag"]
