@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from opnieuwthuis.api.problemen import Probleem, binnen_scope
 from opnieuwthuis.bestanden import parse_datum
-from opnieuwthuis.scoping import beperk_stand, publiek
+from opnieuwthuis.scoping import beperk_stand, lezer
 from rapportage import selectors
 from rapportage.berekening import BerekeningFout, Stand
 from rapportage.uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, als_dict, records
@@ -55,9 +55,7 @@ def stand_voor(request, peildatum: date) -> Stand:
         stand = selectors.stand_op(peildatum)
     except BerekeningFout as fout:
         raise NotFound(str(fout)) from None
-    if publiek(request.user):
-        return stand
-    return beperk_stand(stand, request.user)
+    return beperk_stand(stand, lezer(request.user))
 
 
 class StandView(APIView):
