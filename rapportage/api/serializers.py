@@ -32,6 +32,8 @@ def _veld(naam: str):
         return serializers.CharField(allow_null=naam == "status")
     if naam in ("afgesloten", "gehaald"):
         return serializers.BooleanField()
+    if naam.startswith("percentage"):
+        return serializers.FloatField(allow_null=True, help_text="Procent, één decimaal.")
     return serializers.IntegerField(allow_null=True)
 
 
