@@ -59,11 +59,10 @@ MODELLEN = [
     "taakstelling.Herziening",
     "taakstelling.VervangenTaakstelling",
     "gebruikers.Gebruiker",
+    "gebruikers.ApiToken",  # only the SHA-256 of each key is stored, so only that is backed up
     "auth.Group_permissions",
     "gebruikers.Gebruiker_groups",
     "gebruikers.Gebruiker_user_permissions",
-    # API tokens: only their hashes, so a restored system keeps who may call the API.
-    "gebruikers.ApiToken",
     "realisatie.Huisvesting",
     "realisatie.Opvangstand",
     "realisatie.Upload",

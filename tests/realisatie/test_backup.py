@@ -7,6 +7,7 @@ logs in with the same password. A damaged archive is refused and nothing changes
 --forceer. A model that is in neither list of realisatie/backup.py fails the coverage test.
 """
 
+import hashlib
 import io
 import json
 import zipfile
@@ -153,6 +154,31 @@ def alles(demo, tmp_path):
         verzonden_op=timezone.now(),
     )
     Berichtvoorkeur.objects.create(gebruiker=ambtenaar, maandbericht=False)
+    # An API token (hashed) and a published report with a correction, as stored when sent.
+    from gebruikers.tokens import token_maken
+    from rapportage.models import GepubliceerdRapport
+
+    token_maken(naam="coa", gebruiker=platform)
+    eerste = None
+    for volgnummer in (1, 2):
+        bestanden = {
+            soort: f"{soort} van 1 februari 2017, versie {volgnummer}".encode() + bytes(range(256))
+            for soort in GepubliceerdRapport.FORMATEN
+        }
+        eerste = GepubliceerdRapport.objects.create(
+            peildatum=date(2017, 2, 1),
+            gebied="NL",
+            gebied_naam="Nederland",
+            volgnummer=volgnummer,
+            vervangt=eerste,
+            notitie="" if volgnummer == 1 else "Correctie Amsterdam januari",
+            gegevensversie="v1",
+            gepubliceerd_door=platform,
+            door_naam="platform",
+            gepubliceerd_op=timezone.now(),
+            **bestanden,
+            **{f"{s}_sha256": hashlib.sha256(b).hexdigest() for s, b in bestanden.items()},
+        )
     g = Gemeente.objects.get(code="GM0003")
     g.naam = HYPERLINK  # a name as a file might bring it: kept exactly, never escaped
     g.save()
@@ -171,6 +197,7 @@ def test_round_trip_after_revision_exchange_uploads_and_users(alles):
     assert len(voor["realisatie.Upload"]) == 2 and voor["axes.AccessLog"]
     assert voor["toezicht.Oordeel"] and voor["toezicht.HistoricalLadderstap"]
     assert voor["berichten.Maandbericht"] and voor["berichten.Berichtvoorkeur"]
+    assert voor["gebruikers.ApiToken"] and len(voor["rapportage.GepubliceerdRapport"]) == 2
     assert voor["taakstelling.HistoricalTaakstelling"] and voor["realisatie.HistoricalHuisvesting"]
 
     uit = io.StringIO()
@@ -214,6 +241,15 @@ def test_round_trip_after_revision_exchange_uploads_and_users(alles):
     upload = Upload.objects.get(bestandsnaam="februari.csv")
     assert bytes(upload.inhoud).startswith(b"gemeentecode;maand;personen\nGM0363;2017-02;25")
     assert all(_logt_in(naam) for naam in ("platform", "ambtenaar", "toezicht"))
+    from rapportage.models import GepubliceerdRapport
+
+    rapporten = list(GepubliceerdRapport.objects.order_by("volgnummer"))
+    assert [r.volgnummer for r in rapporten] == [1, 2] and rapporten[1].vervangt == rapporten[0]
+    for rapport in rapporten:
+        for soort in GepubliceerdRapport.FORMATEN:
+            assert hashlib.sha256(bytes(getattr(rapport, soort))).hexdigest() == rapport.sha256(
+                soort
+            )
     # New rows get new ids after a restore (the sequences moved past the restored ones).
     nieuw = gebruiker_opslaan(naam="nieuw", rol=Rol.MINISTERIE, wachtwoord=WACHTWOORD)
     assert nieuw.pk > max(r["id"] for r in voor["gebruikers.Gebruiker"])
@@ -340,6 +376,7 @@ def test_a_truncated_or_foreign_file_is_refused(archief, tmp_path):
 
 def test_every_model_is_in_the_backup_or_left_out_with_a_reason():
     """A new model must be added to MODELLEN (or to NIET_IN_BACKUP with why): one line."""
+    assert len(backup.MODELLEN) == len(set(backup.MODELLEN)), "een model staat er twee keer in"
     in_backup = {m._meta.label for m in backup.modellen()}
     vergeten = sorted(
         m._meta.label
