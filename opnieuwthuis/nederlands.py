@@ -61,6 +61,14 @@ def procent_tekst(deel: int, geheel: int) -> str:
     return ONBEKEND if waarde is None else f"{waarde} %"
 
 
+def percentage(waarde: float | None, *, leeg: str = ONBEKEND) -> str:
+    """A percentage with one decimal as "8,7 %" (``berekening.percentage_gerealiseerd``), or
+    ``leeg`` when there is none."""
+    if waarde is None or waarde != waarde:
+        return leeg
+    return f"{waarde:.1f}".replace(".", ",") + " %"
+
+
 def datum_lang(d: date) -> str:
     """1 februari 2017"""
     return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"

@@ -47,6 +47,9 @@ SCHRIJFT_TOEZICHT = {"platform", "provincie"}
 # delivery account gets 403 on every page and every reading route.
 LEVERT_AAN = {"platform", "aanlevering"}
 ALLEEN_AANLEVEREN = {"aanlevering"}
+# Who also sees provisional figures: a peildatum with a month before it not yet closed (the
+# monthly cycle, issue 11). Everyone else sees final peildata only.
+ZIET_VOORLOPIG = {"platform"}
 
 
 class OpenbareLezer:
@@ -115,6 +118,11 @@ def mag_wijzigen(user) -> bool:
     return _actief(user) and (user.is_superuser or user.rol in SCHRIJFT_CIJFERS)
 
 
+def ziet_voorlopig(user) -> bool:
+    """Only platform staff see provisional figures (domain.md, "The monthly cycle")."""
+    return _actief(user) and (user.is_superuser or getattr(user, "rol", None) in ZIET_VOORLOPIG)
+
+
 def schrijft_toezicht(user) -> bool:
     """Who records the province's supervision (toezicht): its supervisors and platform staff.
 
@@ -131,8 +139,10 @@ def schrijft_toezicht(user) -> bool:
 
 def scope_sleutel(user) -> str:
     """The cache-key part for a page: a cached page is only ever served within the scope it was
-    made for (two officials of one municipality share it; an official and a supervisor do not)."""
-    return reikwijdte(user).sleutel
+    made for (two officials of one municipality share it; an official and a supervisor do not;
+    platform staff, who also see provisional peildata in the selector, not with the ministry)."""
+    sleutel = reikwijdte(user).sleutel
+    return f"{sleutel}-voorlopig" if ziet_voorlopig(user) else sleutel
 
 
 def scope_omschrijving(user) -> dict:

@@ -20,3 +20,4 @@ urlpatterns = [
     path("", include("berichten.urls")),
     path("", include("rapportage.urls")),
 ]
+handler404 = "opnieuwthuis.views.niet_gevonden"

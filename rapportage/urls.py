@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import maand_views, views
 from .rapport.urls import urlpatterns as rapport_urlpatterns
 
 
@@ -36,5 +36,7 @@ urlpatterns = [
         views.GemeenteGrafiekView.as_view(),
         name="grafiek_gemeente",
     ),
+    path("maanden/", maand_views.MaandListView.as_view(), name="maand_list"),
+    path("maanden/<str:maand>/", maand_views.MaandView.as_view(), name="maand"),
     *rapport_urlpatterns,
 ]

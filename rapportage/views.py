@@ -12,9 +12,11 @@ from django.views.generic import TemplateView, View
 from opnieuwthuis import export, scoping
 from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
+from opnieuwthuis.fouten import Melding404
 from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.perioden import Periode, nodig_per_maand
-from opnieuwthuis.scoping import ScopedViewMixin
+from opnieuwthuis.scoping import ScopedViewMixin, ziet_voorlopig
+from realisatie import maandcyclus
 from taakstelling.models import Gemeente, Halfjaar, Provincie
 from toezicht import selectors as toezicht_selectors
 
@@ -37,19 +39,73 @@ class StandMixin(ScopedViewMixin):
         return self._versie
 
     def get_peildata(self) -> list[date]:
-        return gecachet("peildata", selectors.beschikbare_peildata, versie=self.get_versie())
+        """The peildata offered in the selector: final ones, for platform staff also provisional
+        ones; always with the one asked for, so the selector shows what was asked."""
+        if ziet_voorlopig(self.request.user):
+            peildata = gecachet(
+                "peildata", selectors.beschikbare_peildata, versie=self.get_versie()
+            )
+        else:
+            peildata = gecachet(
+                "peildata-definitief", maandcyclus.definitieve_peildata, versie=self.get_versie()
+            )
+        peildatum = getattr(self, "peildatum", None)
+        if peildatum is not None and peildatum not in peildata:
+            peildata = sorted([*peildata, peildatum])
+        return peildata
 
     def get_peildatum(self) -> date:
+        """The peildatum asked for, never silently another; without one the day after the latest
+        closed month. A peildatum that is not final (a month before it is still open) is for
+        platform staff only, marked provisional; anyone else is told which month is open."""
+        if hasattr(self, "_peildatum"):
+            return self._peildatum
         tekst = self.request.GET.get("peildatum")
         if not tekst:
-            peildata = self.get_peildata()
-            if not peildata:
-                raise Http404("Er zijn nog geen cijfers.")
-            return peildata[-1]
-        try:
-            return parse_datum(tekst)
-        except ValueError:
-            raise Http404("Onbekende peildatum.") from None
+            peildatum = gecachet(
+                "standaard-peildatum", maandcyclus.standaard_peildatum, versie=self.get_versie()
+            )
+            if peildatum is None:
+                raise Melding404("Er zijn nog geen cijfers.")
+        else:
+            try:
+                peildatum = parse_datum(tekst)
+            except ValueError:
+                raise Melding404(
+                    f"'{tekst[:20]}' is geen peildatum (schrijf 2017-02-01)."
+                ) from None
+        status = self.get_peildatumstatus(peildatum)
+        if status.voorlopig and not ziet_voorlopig(self.request.user):
+            raise Melding404(
+                maandcyclus.niet_definitief_melding(
+                    peildatum, [m.maand for m in status.open_maanden]
+                )
+            )
+        self._peildatum = peildatum
+        return peildatum
+
+    def get_peildatumstatus(self, peildatum: date):
+        return gecachet(
+            "peildatumstatus",
+            lambda: maandcyclus.peildatumstatus(peildatum),
+            peildatum.isoformat(),
+            versie=self.get_versie(),
+        )
+
+    def get_context_data(self, **kwargs):
+        """Every page of a peildatum says when it is provisional, and which figures of closed
+        months were corrected since (they changed what was final)."""
+        context = super().get_context_data(**kwargs)
+        peildatum = getattr(self, "_peildatum", None)
+        if peildatum is not None:
+            context["peildatumstatus"] = self.get_peildatumstatus(peildatum)
+            context["correcties"] = gecachet(
+                "correcties",
+                lambda: maandcyclus.correcties_voor(peildatum),
+                peildatum.isoformat(),
+                versie=self.get_versie(),
+            )
+        return context
 
     def get_stand(self):
         peildatum = self.get_peildatum()
@@ -303,7 +359,9 @@ class StandLijstView(OverzichtView):
         self.voorbereiden(**kwargs)
         stand = self.get_stand()
         _filterset, tabel = self.maak_tabel(stand, alle_kolommen=True)
-        naam = f"{self.export_naam}-{stand.peildatum.isoformat()}.{soort}"
+        # A provisional peildatum (platform staff only) says so in the file's name.
+        voorlopig = "-voorlopig" if self.get_peildatumstatus(stand.peildatum).voorlopig else ""
+        naam = f"{self.export_naam}-{stand.peildatum.isoformat()}{voorlopig}.{soort}"
         koppen, rijen = tabel.export_koppen(), tabel.export_rijen()
         if soort == "csv":
             return export.download(export.csv_bytes(koppen, rijen), bestandsnaam=naam, soort="csv")

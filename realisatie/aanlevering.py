@@ -170,7 +170,11 @@ def aanlevering_verwerken(*, gegevens, gebruiker, sleutel: str = "") -> Aanlever
             upload.maand = maand
             upload.idempotentiesleutel = sleutel
             upload.save(update_fields=["bron", "maand", "idempotentiesleutel"])
-            upload_toepassen(upload=upload, gebruiker=gebruiker)
+            # A delivery that changes a closed month is a correction: its "reden" is required
+            # (without it the upload service refuses, naming the rows, and nothing changes).
+            upload_toepassen(
+                upload=upload, gebruiker=gebruiker, correctiereden=gegevens.get("reden") or ""
+            )
     except IntegrityError:
         # The same key sent twice at once: the other request won; answer with its delivery.
         eerder = _eerdere(gebruiker, sleutel, inhoud) if sleutel else None

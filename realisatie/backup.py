@@ -66,6 +66,11 @@ MODELLEN = [
     "realisatie.Huisvesting",
     "realisatie.Opvangstand",
     "realisatie.Upload",
+    # The monthly cycle: month states, reopenings, acknowledged warnings, corrections.
+    "realisatie.Maand",
+    "realisatie.Heropening",
+    "realisatie.Waarschuwingsakkoord",
+    "realisatie.Correctie",
     "toezicht.Oordeel",
     "toezicht.Ladderstap",
     "berichten.Maandbericht",

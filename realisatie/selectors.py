@@ -22,28 +22,28 @@ def maanden() -> list[date]:
 
 
 def standaard_maand() -> date | None:
-    """The month after the latest with figures, within the known half-years; else the latest."""
-    alle = maanden()
+    """The month being entered: the first month that is not closed yet; when every month is
+    closed, the latest."""
+    from .maandcyclus import maanden_in_systeem, vastgestelde_maanden
+
+    alle = maanden_in_systeem() or maanden()
     if not alle:
         return None
-    laatste = Huisvesting.objects.order_by("-maand").values_list("maand", flat=True).first()
-    if laatste is None:
-        return alle[0]
-    later = [m for m in alle if m > laatste]
-    return later[0] if later else alle[-1]
+    vastgesteld = vastgestelde_maanden()
+    return next((m for m in alle if m not in vastgesteld), alle[-1])
 
 
 def gemeenten_in_maand(maand: date, *, provinciecode: str | None, user):
-    """The municipalities that existed in ``maand`` (optionally in one province), by name."""
-    qs = Gemeente.objects.restrict(user).select_related("provincie")
+    """The municipalities with a quota in ``maand``'s half-year (optionally in one province), by
+    name: the ones whose figure counts. After a merger on 1 January the predecessors may still
+    carry the half-year's quota (2017-I: Schijndel, Sint-Oedenrode and Veghel, not Meierijstad)."""
+    from .maandcyclus import verwachte_gemeenten
+
+    verwacht = verwachte_gemeenten([maand])[maand]
+    qs = Gemeente.objects.restrict(user).select_related("provincie").filter(id__in=verwacht)
     if provinciecode:
         qs = qs.filter(provincie__code=provinciecode)
-    return [
-        g
-        for g in qs.order_by("naam", "code")
-        if not (g.einddatum and maand >= g.einddatum)
-        and not (g.begindatum and maand < g.begindatum)
-    ]
+    return list(qs.order_by("naam", "code"))
 
 
 def huisvestingen_per_gemeente(maanden_: list[date]) -> dict[tuple[int, date], Huisvesting]:

@@ -294,6 +294,20 @@ OPNIEUWTHUIS = {
     "VOORSPRONG_MEENEMEN": env_bool("OPNIEUWTHUIS_VOORSPRONG_MEENEMEN", True),
     # Rule 6: below this fraction of the line a municipality is "achter op schema".
     "GRENS_ACHTER": float(env("OPNIEUWTHUIS_GRENS_ACHTER", "0.75")),
+    # The monthly cycle (domain.md): bounds of a figure and the plausibility warnings that must be
+    # acknowledged before a month is closed (rapportage/maandcyclus.py).
+    "MAX_PERSONEN_PER_MAAND": int(env("OPNIEUWTHUIS_MAX_PERSONEN_PER_MAAND", "100000")),
+    # Warn when one month's figure exceeds the municipality's te_huisvesten for the half-year.
+    "WAARSCHUWING_BOVEN_TE_HUISVESTEN": env_bool(
+        "OPNIEUWTHUIS_WAARSCHUWING_BOVEN_TE_HUISVESTEN", True
+    ),
+    # Warn when a figure is above FACTOR times its average over the previous MAANDEN months with a
+    # figure, and at least MINIMUM persons above that average.
+    "WAARSCHUWING_FACTOR": float(env("OPNIEUWTHUIS_WAARSCHUWING_FACTOR", "3")),
+    "WAARSCHUWING_MAANDEN": int(env("OPNIEUWTHUIS_WAARSCHUWING_MAANDEN", "6")),
+    "WAARSCHUWING_MINIMUM": int(env("OPNIEUWTHUIS_WAARSCHUWING_MINIMUM", "25")),
+    # Warn when the national month total differs more than this fraction from the month before.
+    "WAARSCHUWING_LANDELIJK": float(env("OPNIEUWTHUIS_WAARSCHUWING_LANDELIJK", "0.5")),
     # The sender of the progress report: the platform's name, who it is, and its contact line
     # (printed in the letter's head and on every page).
     "AFZENDER": {

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
-from opnieuwthuis.export import veilige_cel
+from opnieuwthuis.export import csv_waarde, veilige_cel
 
 from ..berekening import LANDELIJKE_KOLOMMEN
 from ..koppen import EXTRA_KOPPEN
@@ -120,14 +120,6 @@ def xlsx_bytes(rapport: Rapport) -> bytes:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def _csv_cel(v):
-    if v is None:
-        return ""
-    if isinstance(v, float):  # a percentage: a decimal comma, as a Dutch Excel reads it
-        return f"{v:.1f}".replace(".", ",")
-    return veilige_cel(v)
-
-
 def csv_bytes(rapport: Rapport) -> bytes:
     """``;``-separated, UTF-8 with BOM (what a Dutch Excel expects): one row per municipality,
     then the national row. Numbers are written plainly (5282, a percentage 66,7), so a Dutch
@@ -146,7 +138,7 @@ def csv_bytes(rapport: Rapport) -> bytes:
     )
     for g in rapport.gemeenten:
         schrijver.writerow(
-            _csv_cel(v)
+            csv_waarde(v)
             for v in [
                 g["gemeentecode"],
                 g["gemeentenaam"],
@@ -157,7 +149,7 @@ def csv_bytes(rapport: Rapport) -> bytes:
             ]
         )
     schrijver.writerow(
-        _csv_cel(v)
+        csv_waarde(v)
         for v in ["", "Nederland", "", *rapport.landelijk_rij, *([""] * len(EXTRA_KOPPEN))]
     )
     return ("\ufeff" + uit.getvalue()).encode("utf-8")

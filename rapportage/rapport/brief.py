@@ -23,7 +23,7 @@ from datetime import date
 
 from django.conf import settings
 
-from opnieuwthuis.nederlands import datum_lang, getal
+from opnieuwthuis.nederlands import datum_lang, getal, percentage
 
 from ..berekening import LANDELIJKE_KOLOMMEN
 from ..koppen import EXTRA_KOPPEN
@@ -181,7 +181,7 @@ def _cijfer(v) -> str:
 
 
 def _procent(v: float | None) -> str:
-    return "–" if v is None else f"{v:.1f}".replace(".", ",") + " %"
+    return percentage(v)
 
 
 def _tabel(titel: str, koppen: list[str], rijen: list[list[str]], **opties) -> dict:

@@ -31,6 +31,7 @@ from .zinnen import (
     prognose_maand,
     zin_doel,
     zin_maand,
+    zin_maand_open,
     zin_prognose,
     zin_resterend,
     zinnen_achterblijvers,
@@ -261,8 +262,13 @@ def stel_samen(
     maanden: pd.DataFrame,
     opvang: pd.DataFrame,
     alleen_landelijk: pd.DataFrame | None = None,
+    laatste_maand_vastgesteld: bool = True,
 ) -> Rapport:
-    """The whole report from figures already read. ``stand`` is narrowed to ``gebied``."""
+    """The whole report from figures already read. ``stand`` is narrowed to ``gebied``.
+
+    ``laatste_maand_vastgesteld``: whether the month before the peildatum is closed. When it is
+    not (a provisional report, for platform staff only), no sentence compares that month with
+    the pace or projects from it."""
     peildatum = stand.peildatum
     gemeenten = records(stand.gemeenten, GEMEENTE_KOLOMMEN)
     for g in gemeenten:
@@ -326,16 +332,24 @@ def stel_samen(
                 maand=tempo.maand,
                 gehuisvest=tempo.gehuisvest,
                 te_huisvesten=tempo.te_huisvesten_maand,
-            ),
+            )
+            if laatste_maand_vastgesteld
+            else zin_maand_open(maand=tempo.maand),
             zin_resterend(
                 stand=tempo.stand, maanden_resterend=tempo.maanden_resterend, einde=tempo.einde
             ),
-            zin_prognose(
-                stand=tempo.stand,
-                maand=tempo.maand,
-                tempo=tempo.gehuisvest,
-                peildatum=peildatum,
-                einde=tempo.einde,
+            *(
+                [
+                    zin_prognose(
+                        stand=tempo.stand,
+                        maand=tempo.maand,
+                        tempo=tempo.gehuisvest,
+                        peildatum=peildatum,
+                        einde=tempo.einde,
+                    )
+                ]
+                if laatste_maand_vastgesteld
+                else []
             ),
         ],
         "opvang": zinnen_opvang(opvang_rijen),

@@ -127,6 +127,14 @@ def zin_maand(*, maand: date, gehuisvest: int | None, te_huisvesten: int) -> str
     return f"{begin}, {vergelijking} het benodigde gemiddelde van {getal(gemiddelde)} per maand."
 
 
+def zin_maand_open(*, maand: date) -> str:
+    """A provisional report: the last month is not closed, so nothing is said about its pace."""
+    return (
+        f"De cijfers over {maand_lang(maand)} zijn nog niet vastgesteld; deze rapportage "
+        "vergelijkt die maand niet met het benodigde tempo en maakt er geen prognose mee."
+    )
+
+
 def zin_resterend(*, stand: int, maanden_resterend: int, einde: date) -> str:
     if stand <= 0:
         return f"Tot {datum_lang(einde)} hoeft niemand meer gehuisvest te worden ({saldo_tekst(stand)})."

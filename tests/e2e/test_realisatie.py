@@ -30,9 +30,13 @@ def _tab_naar(page, element_id: str, maximaal: int = 80) -> None:
 @pytest.fixture
 def wereld_en_platform(db):
     from gebruikers.services import gebruiker_opslaan
+    from realisatie.models import Maand
     from tests.factories import maak_wereld
 
     gemeenten = maak_wereld(2)
+    # January 2017 still open: figures are being entered (closed months need a reason, which
+    # tests/e2e/test_maandcyclus.py covers).
+    Maand.objects.filter(maand="2017-01-01").delete()
     gebruiker_opslaan(naam="platform", rol="platform", wachtwoord=WACHTWOORD)
     return gemeenten
 

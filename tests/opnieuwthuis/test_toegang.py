@@ -153,6 +153,18 @@ MATRIX: dict[str, list[Geval]] = {
     "rapportage:start": [
         Geval(INGELOGD),
         Geval({"anoniem": LOGIN, **{r: 404 for r in ROLLEN[1:]}}, query="?peildatum=2031-01-01"),
+        # Issue 11: February 2017 is open, so 1 March 2017 is provisional: platform staff only.
+        Geval(
+            scope(ministerie=404, provincie=404, gemeente=404, andere=404),
+            query="?peildatum=2017-03-01",
+        ),
+    ],
+    # Issue 11: the monthly cycle is platform work; closing an incomplete month is refused (400).
+    "rapportage:maand_list": [Geval(ALLEEN_PLATFORM)],
+    "rapportage:maand": [
+        Geval(ALLEEN_PLATFORM, {"maand": "2017-01"}),
+        Geval({**ALLEEN_PLATFORM, Rol.PLATFORM: 400}, {"maand": "2017-02"}, methode="post"),
+        Geval({**ALLEEN_PLATFORM, Rol.PLATFORM: 404}, {"maand": "2031-01"}),
     ],
     "rapportage:gemeente_list": [
         Geval(INGELOGD),

@@ -50,3 +50,39 @@ def test_the_stand_command_and_the_report_carry_it(demo, tmp_path):
     kop = regels[0].split(";")
     rij = next(r.split(";") for r in regels if r.startswith("GM0363;"))
     assert rij[kop.index("Percentage gerealiseerd")] == "8,7"
+
+
+def test_the_list_its_exports_and_the_municipality_page_show_it(demo, rol_clients):
+    import csv
+
+    import openpyxl
+    from django.urls import reverse
+
+    from gebruikers.choices import Rol
+
+    client = rol_clients[Rol.MINISTERIE]
+    lijst = reverse("rapportage:gemeente_list") + "?peildatum=2017-02-01&zoek=Amsterdam"
+    pagina = client.get(lijst).content.decode()
+    assert "Percentage gerealiseerd" in pagina and ">8,7 %<" in pagina
+
+    rijen = list(
+        csv.reader(
+            io.StringIO(client.get(lijst + "&export=csv").content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    kolom = rijen[0].index("Percentage gerealiseerd")
+    assert {r[kolom] for r in rijen[1:] if r[1] == "GM0363" or r[0] == "Amsterdam"} == {"8,7"}
+
+    boek = openpyxl.load_workbook(io.BytesIO(client.get(lijst + "&export=xlsx").content))
+    blad = boek.active
+    kop = [c.value for c in blad[1]]
+    waarden = [
+        r[kop.index("Percentage gerealiseerd")] for r in blad.iter_rows(min_row=2, values_only=True)
+    ]
+    assert 8.7 in waarden
+
+    gemeente = client.get(
+        reverse("rapportage:gemeente", kwargs={"code": "GM0363"}) + "?peildatum=2017-02-01"
+    ).content.decode()
+    assert "Percentage gerealiseerd" in gemeente and "8,7 %" in gemeente

@@ -165,3 +165,11 @@ def test_missing_half_years_only_claimed_when_the_system_can_know():
 
 def test_dutch_numbers():
     assert [getal(5282), getal(-409), getal(23000), getal(None)] == ["5.282", "−409", "23.000", "–"]
+
+
+def test_a_provisional_last_month_is_neither_compared_nor_projected():
+    from rapportage.rapport.zinnen import zin_maand_open
+
+    zin = zin_maand_open(maand=JANUARI)
+    assert zin.startswith("De cijfers over januari 2017 zijn nog niet vastgesteld")
+    assert "meer dan" not in zin and "minder dan" not in zin
