@@ -210,6 +210,18 @@ MATRIX: dict[str, list[Geval]] = {
             data={"versie": 0, "tekst_inleiding": "Dit is de *vierde* rapportage."},
         ),
     ],
+    "rapportage:rapport_publiceren": [
+        Geval(
+            {**ALLEEN_PLATFORM, Rol.PLATFORM: 302},
+            methode="post",
+            data={"peildatum": "2017-02-01", "gebied": "PV20"},
+        ),
+        Geval(
+            {**ALLEEN_PLATFORM, Rol.PLATFORM: 404},
+            methode="post",
+            data={"peildatum": "2017-02-01", "gebied": "GM9999"},
+        ),
+    ],
     "rapportage:rapport_archief": [Geval(INGELOGD)],
     "rapportage:rapport_archief_bestand": [
         Geval(scope(provincie=404, gemeente=404, andere=404), kwargs=_archief("NL", "pdf")),
