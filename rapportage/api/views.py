@@ -209,7 +209,13 @@ class MaandListView(generics.ListAPIView):
     def list(self, request, *args, **kwargs):
         pagina = self.paginate_queryset(self.get_queryset())
         if ziet_voorlopig(request.user):
-            rijen = [o.als_json() for o in controle.maandoverzichten(pagina)]
+            # The warnings need the calculation (± 0,6 s for every month of the demo): made once
+            # per data version and page.
+            rijen = gecachet(
+                "api-maanden",
+                lambda: [o.als_json() for o in controle.maandoverzichten(pagina)],
+                *(m.isoformat() for m in pagina),
+            )
         else:
             telling = maandcyclus.volledigheid(pagina)
             rijen = [
