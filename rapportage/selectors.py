@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 from django.conf import settings
+from django.db.models import F
 
 from opnieuwthuis.cache import gecachet
 from opnieuwthuis.perioden import Periode, plus_maanden
@@ -114,6 +115,17 @@ def berekening_invoer(peildatum: date | None = None) -> dict[str, pd.DataFrame]:
     return invoer
 
 
+def stand_per_gemeente(peildatum: date) -> dict[int, int]:
+    """Every municipality's balance on ``peildatum`` (id -> stand), for the entry grid of
+    ``realisatie`` (``settings.OPNIEUWTHUIS["STAND_PER_GEMEENTE"]`` names this function); {} when
+    the calculation knows no half-year for the date."""
+    try:
+        gemeenten = stand_op(peildatum).gemeenten
+    except berekening.BerekeningFout:
+        return {}
+    return dict(zip(gemeenten["gemeente_id"].tolist(), gemeenten["stand"].tolist()))
+
+
 def instellingen() -> berekening.Instellingen:
     domein = settings.OPNIEUWTHUIS
     return berekening.Instellingen(
@@ -141,9 +153,22 @@ def stand_op(peildatum: date, *, versie: str | None = None) -> berekening.Stand:
 # --- Dashboards, list, map and charts (issue 6) -------------------------------------------------
 
 
-def maandrealisatie(peildatum: date, gemeente_id: int | None = None) -> list[tuple[date, int]]:
+def maandrealisatie(
+    peildatum: date, gemeente_id: int | None = None, *, versie: str | None = None
+) -> list[tuple[date, int]]:
     """Persons housed per month of the half-year of ``peildatum``, before it (the months the stand
-    counts): nationally, or for one municipality. One query; months without a figure give 0."""
+    counts): nationally, or for one municipality. One query, cached on the data version; months
+    without a figure give 0."""
+    return gecachet(
+        "maandrealisatie",
+        lambda: _maandrealisatie(peildatum, gemeente_id),
+        peildatum.isoformat(),
+        "nl" if gemeente_id is None else gemeente_id,
+        versie=versie,
+    )
+
+
+def _maandrealisatie(peildatum: date, gemeente_id: int | None) -> list[tuple[date, int]]:
     from django.db.models import Sum
 
     periode = Periode.van_datum(peildatum)
@@ -157,25 +182,38 @@ def maandrealisatie(peildatum: date, gemeente_id: int | None = None) -> list[tup
     return [(maand, int(per_maand.get(maand) or 0)) for maand in maanden]
 
 
-def inwoners_per_gemeente() -> dict[int, int]:
-    """The latest CBS population of every municipality (one query)."""
-    from taakstelling.models import Inwonertal
+def kaart_voorgangers(*, versie: str | None = None) -> dict[str, list[str]]:
+    """For every municipality formed by a merger: the codes of the municipalities it came from,
+    back to the oldest, e.g. ``{"GM1948": ["GM0844", "GM0846", "GM0860"]}`` (Meierijstad, 2017).
 
-    uit: dict[int, int] = {}
-    for gemeente_id, aantal in Inwonertal.objects.order_by("gemeente_id", "peildatum").values_list(
-        "gemeente_id", "aantal"
-    ):
-        uit[gemeente_id] = aantal  # ordered by date: the last one wins
-    return uit
-
-
-def kaart_voorgangers() -> dict[str, list[str]]:
-    """For municipalities formed after 2016 (the map's boundaries): the codes of the 2016
-    municipalities they came from, e.g. ``{"GM1948": ["GM0844", "GM0846", "GM0860"]}``.
-
-    Empty until the reorganisation model exists; the map draws a successor from these shapes.
+    The map has the boundaries of 2016 and draws a successor with its predecessors' shapes; the
+    municipality page names them. Only whole predecessors (aandeel 1): a part of a split has no
+    shape of its own to borrow. One query, cached on the data version.
     """
-    return {}
+    return gecachet("voorgangers", _kaart_voorgangers, versie=versie)
+
+
+def _kaart_voorgangers() -> dict[str, list[str]]:
+    direct: dict[str, list[str]] = {}
+    for naar, van in (
+        Herindeling.objects.filter(aandeel=1)
+        .exclude(van=F("naar"))
+        .order_by("naar__code", "van__code")
+        .values_list("naar__code", "van__code")
+    ):
+        direct.setdefault(naar, []).append(van)
+
+    def oudste(code: str, gezien: frozenset) -> list[str]:
+        if code not in direct or code in gezien:
+            return [code]
+        return [v for van in direct[code] for v in oudste(van, gezien | {code})]
+
+    return {naar: sorted(set(oudste(naar, frozenset()))) for naar in direct}
+
+
+def halfjaar(periode: Periode) -> Halfjaar | None:
+    """The stored half-year (national number, method), or None."""
+    return Halfjaar.objects.filter(jaar=periode.jaar, helft=periode.helft).first()
 
 
 def beschikbare_peildata() -> list[date]:

@@ -3,6 +3,9 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.conf import settings
+from django.utils.module_loading import import_string
+
 from opnieuwthuis.nederlands import getal
 from opnieuwthuis.perioden import Periode
 from taakstelling.models import Gemeente, Halfjaar, Startstand, Taakstelling
@@ -44,6 +47,18 @@ def gemeenten_in_maand(maand: date, *, provinciecode: str | None, user):
         if not (g.einddatum and maand >= g.einddatum)
         and not (g.begindatum and maand < g.begindatum)
     ]
+
+
+def standen_voor(maand: date) -> dict[int, int]:
+    """The balance of every municipality on the first of ``maand``, before that month's figures
+    (the entry grid shows it, and what the typed figure makes of it); {} when the calculation
+    knows no half-year for the month.
+
+    The calculation lives in a layer above this app (it reads these figures), so this app reaches
+    it through the callable that settings name (``OPNIEUWTHUIS["STAND_PER_GEMEENTE"]``), never by
+    an import: the arrows between the apps point one way (docs/architectuur.md).
+    """
+    return import_string(settings.OPNIEUWTHUIS["STAND_PER_GEMEENTE"])(maand)
 
 
 def huisvestingen_per_gemeente(maanden_: list[date]) -> dict[tuple[int, date], Huisvesting]:

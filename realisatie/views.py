@@ -20,8 +20,6 @@ from opnieuwthuis.bestanden import (
 from opnieuwthuis.nederlands import getal, maand_lang
 from opnieuwthuis.perioden import Periode
 from opnieuwthuis.scoping import ScopedViewMixin
-from rapportage import selectors as rapportage_selectors
-from rapportage.berekening import BerekeningFout
 from taakstelling.models import Gemeente, Provincie
 
 from . import selectors
@@ -139,11 +137,7 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
         )
         vorige = _vorige_maanden(maand)
         cijfers = selectors.huisvestingen_per_gemeente([*vorige, maand])
-        try:
-            stand = rapportage_selectors.stand_op(maand).gemeenten
-            voor_maand = dict(zip(stand["gemeente_id"], stand["stand"]))
-        except BerekeningFout:
-            voor_maand = {}
+        voor_maand = selectors.standen_voor(maand)
         rijen = []
         for g in gemeenten:
             huidig = cijfers.get((g.id, maand))

@@ -230,6 +230,11 @@ OPNIEUWTHUIS = {
     # Render the national report in the background after every change of a figure, so the
     # ministry's download comes from the cache (rapportage/voorbereiden.py).
     "RAPPORT_VOORBEREIDEN": env_bool("OPNIEUWTHUIS_RAPPORT_VOORBEREIDEN", True),
+    # The one row whose token every cache key carries (opnieuwthuis/cache.py), as app_label.Model.
+    "GEGEVENSVERSIE_MODEL": "taakstelling.Gegevensversie",
+    # Each municipality's balance for the entry grid (realisatie/selectors.standen_voor): the
+    # calculation sits above realisatie, which reaches it through this name, not an import.
+    "STAND_PER_GEMEENTE": "rapportage.selectors.stand_per_gemeente",
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
