@@ -30,41 +30,13 @@ def _frame(queryset, kolommen: list[str]) -> pd.DataFrame:
 HERINDELING_KOLOMMEN = ["datum", "van_gemeente_id", "naar_gemeente_id", "aandeel"]
 
 
-def herindelingen(halfjaren: pd.DataFrame, taakstellingen: pd.DataFrame) -> pd.DataFrame:
-    """The reorganisations as the calculation takes them, read in one query.
-
-    ``datum`` becomes the start of the half-year in which the balances move: the first one, on
-    or after the reorganisation, in which no predecessor of that row still carries a quota and
-    every successor of it does. A quota distributed before the reorganisation stays with the old
-    municipalities for its half-year (2017-I was carried by the 390 municipalities of 2016, so
-    Meierijstad takes over their balances from 2017-II), and a balance never goes to a successor
-    that has no quota yet (the calculation would not carry it: a person would be lost).
-    """
-    rijen = pd.DataFrame.from_records(
-        list(Herindeling.objects.values_list("datum", "van_id", "naar_id", "aandeel")),
-        columns=HERINDELING_KOLOMMEN,
+def herindelingen() -> pd.DataFrame:
+    """The reorganisations as recorded (one query); when they move the balances is the
+    calculation's rule (``berekening.herindelingsmomenten``)."""
+    return _frame(
+        Herindeling.objects.values_list("datum", "van_id", "naar_id", "aandeel"),
+        HERINDELING_KOLOMMEN,
     )
-    if rijen.empty:
-        return rijen
-    index = {
-        int(h.halfjaar_id): Periode(int(h.jaar), int(h.helft)).index for h in halfjaren.itertuples()
-    }
-    perioden: dict[int, list[int]] = {}
-    for g, h in zip(taakstellingen["gemeente_id"], taakstellingen["halfjaar_id"]):
-        if int(h) in index:
-            perioden.setdefault(int(g), []).append(index[int(h)])
-    rijen["aandeel"] = rijen["aandeel"].astype(float)
-    rijen["k"] = [Periode.eerste_vanaf(d).index for d in rijen["datum"]]
-    for (_datum, van), groep in rijen.groupby(["datum", "van_gemeente_id"]):
-        k = int(groep["k"].iloc[0])
-        k = max([k, *(p + 1 for p in perioden.get(int(van), []))])
-        for naar in groep["naar_gemeente_id"]:
-            later = [p for p in perioden.get(int(naar), []) if p >= k]
-            if later:
-                k = max(k, min(later))
-        rijen.loc[groep.index, "k"] = k
-    rijen["datum"] = [Periode.uit_index(int(k)).begin for k in rijen["k"]]
-    return rijen[HERINDELING_KOLOMMEN]
 
 
 def _taakstellingen(peildatum: date | None) -> pd.DataFrame:
@@ -110,8 +82,8 @@ def berekening_invoer(peildatum: date | None = None) -> dict[str, pd.DataFrame]:
             Huisvesting.objects.values_list("gemeente_id", "maand", "personen"),
             ["gemeente_id", "maand", "personen"],
         ),
+        "herindelingen": herindelingen(),
     }
-    invoer["herindelingen"] = herindelingen(invoer["halfjaren"], invoer["taakstellingen"])
     return invoer
 
 
