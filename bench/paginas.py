@@ -44,6 +44,7 @@ DOWNLOADS = [
 
 BUDGET_BEREKENING_MS = 200  # bereken_stand, ten years, 400 municipalities, no cache; CPU time
 BUDGET_IMPORT_MAAND_S = 1.0  # the 400-row monthly file through the import command
+BUDGET_UPLOAD_S = 2.0  # preview, and confirmation, of an upload: 390 rows, or 390 × 6 months
 
 # The load test's mix (make load): URL names of PAGINAS, on the demo data set. Names that do not
 # resolve are left out, so the mix grows by itself as pages are merged.

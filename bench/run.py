@@ -15,6 +15,8 @@ what bench/paginas.py declares and checks the budgets there:
   process's CPU time, wall time beside it; stand_op cold and cached);
 - the monthly import file and a 50.000-row file through the real import command, each in a
   transaction that is rolled back, so the data set stays the same;
+- the upload's preview and confirmation of a 390-row month and of a wide XLSX of 390
+  municipalities × 6 months, as the pages call them, each rolled back too;
 - the report's PDF and XLSX, when that code exists.
 
 Prints a table, writes bench/results.json and exits 1 when a budget of something present fails,
@@ -272,6 +274,104 @@ def meet_import(inhoud: bytes, *, herhalingen: int, extra_halfjaren=()) -> dict:
     }
 
 
+# --- Uploads: preview and confirm ---------------------------------------------------------------
+
+UPLOAD_GEMEENTEN = 390  # a month of the report's 390 municipalities
+
+
+def upload_maandbestand(omvang) -> bytes:
+    """The reception agency's month as uploaded: 390 rows, the month after the data set's last
+    (all new), codes written the three ways users write them."""
+    regels = maandbestand(omvang).decode("utf-8-sig").splitlines()
+    return ("\n".join(regels[: UPLOAD_GEMEENTEN + 1]) + "\n").encode("utf-8-sig")
+
+
+def upload_breed(omvang) -> bytes:
+    """A ministry spreadsheet: one row per municipality (code and name, checked against each
+    other), one column per month of the last half-year in the ways people head them (2019-07,
+    aug 2019, september 2019 …): five months already there (every seventh figure corrected) and
+    the month after the data set (new). 390 × 6 figures, as XLSX."""
+    from openpyxl import Workbook
+
+    from bench.data import ZAAD, gemeentecode
+    from opnieuwthuis.nederlands import MAANDEN
+    from realisatie.models import Huisvesting
+    from taakstelling.models import Gemeente
+
+    rng = random.Random(ZAAD + 3)
+    maanden = [m for m in omvang.maanden() if m.year == omvang.volgende_maand.year][-5:]
+    maanden.append(omvang.volgende_maand)
+    koppen = [
+        [f"{m:%Y-%m}", f"{MAANDEN[m.month - 1][:3]} {m.year}", f"{MAANDEN[m.month - 1]} {m.year}"][
+            i % 3
+        ]
+        for i, m in enumerate(maanden)
+    ]
+    codes = [gemeentecode(i) for i in range(min(UPLOAD_GEMEENTEN, omvang.gemeenten))]
+    namen = dict(Gemeente.objects.filter(code__in=codes).values_list("code", "naam"))
+    bestaand = {
+        (c, m): p
+        for c, m, p in Huisvesting.objects.filter(
+            gemeente__code__in=codes, maand__in=maanden
+        ).values_list("gemeente__code", "maand", "personen")
+    }
+    boek = Workbook()
+    blad = boek.active
+    blad.title = "Realisatie"
+    blad.append(["Gemeentecode", "Gemeentenaam", *koppen])
+    for i, code in enumerate(codes):
+        rij = [code, namen[code]]
+        for j, maand in enumerate(maanden):
+            oud = bestaand.get((code, maand))
+            rij.append(rng.randint(0, 40) if oud is None else oud + ((i + j) % 7 == 0))
+        blad.append(rij)
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()
+
+
+def meet_upload(inhoud: bytes, naam: str, *, herhalingen: int) -> dict:
+    """Time the upload's preview (read, understand, check, keep the file) and its confirmation
+    (read the kept file again, check, write with history), as the pages call them; each run in a
+    transaction that is rolled back."""
+    from django.db import transaction
+
+    from bench.data import BENCH_GEBRUIKER
+    from gebruikers.models import Gebruiker
+    from realisatie.services import upload_toepassen, upload_voorbereiden, voorbeeld_kenmerk
+
+    gebruiker = Gebruiker.objects.get(username=BENCH_GEBRUIKER)
+    voorbeeld, bevestigen, resultaat = [], [], None
+    for _ in range(herhalingen):
+        gc.collect()
+        try:
+            with transaction.atomic():
+                begin = time.perf_counter()
+                upload, plan = upload_voorbereiden(
+                    bestandsnaam=naam, inhoud=inhoud, gebruiker=gebruiker
+                )
+                voorbeeld.append(time.perf_counter() - begin)
+                begin = time.perf_counter()
+                resultaat = upload_toepassen(
+                    upload=upload, gebruiker=gebruiker, kenmerk=voorbeeld_kenmerk(upload)
+                )
+                bevestigen.append(time.perf_counter() - begin)
+                raise _Terugdraaien
+        except _Terugdraaien:
+            pass
+    return {
+        "bestand": naam,
+        "vorm": plan.bestand.vorm,
+        "rijen": len(plan.regels),
+        "bytes": len(inhoud),
+        "voorbeeld_s": round(statistics.median(voorbeeld), 4),
+        "bevestigen_s": round(statistics.median(bevestigen), 4),
+        "runs_voorbeeld_s": [round(t, 4) for t in voorbeeld],
+        "runs_bevestigen_s": [round(t, 4) for t in bevestigen],
+        "resultaat": str(resultaat),
+    }
+
+
 # --- Downloads -----------------------------------------------------------------------------------
 
 
@@ -489,6 +589,16 @@ def meet(args) -> dict:
     }
     maand = meet_import(maandbestand(groot), herhalingen=args.herhalingen)
     print(f"  Maandbestand ({maand['rijen']} rijen): {maand['s']} s", flush=True)
+    uploads = {
+        "maand": meet_upload(upload_maandbestand(groot), "maand.csv", herhalingen=args.herhalingen),
+        "breed": meet_upload(upload_breed(groot), "breed.xlsx", herhalingen=args.herhalingen),
+    }
+    for u in uploads.values():
+        print(
+            f"  Upload {u['bestand']} ({u['rijen']} cijfers): voorbeeld {u['voorbeeld_s']} s, "
+            f"bevestigen {u['bevestigen_s']} s",
+            flush=True,
+        )
     inhoud, extra = grootbestand(groot, args.groot_rijen)
     groot_import = meet_import(inhoud, herhalingen=1, extra_halfjaren=extra)
     print(f"  Groot bestand ({groot_import['rijen']} rijen): {groot_import['s']} s", flush=True)
@@ -538,6 +648,20 @@ def meet(args) -> dict:
             maand["s"] <= paginas.BUDGET_IMPORT_MAAND_S,
         )
     )
+    for u in uploads.values():
+        wat = (
+            f"maand, {u['rijen']} rijen"
+            if u["vorm"] == "lang"
+            else f"breed, {u['rijen'] // 6} × 6 maanden (XLSX)"
+        )
+        budgetten.append(
+            _budget(
+                f"Upload {wat}: voorbeeld / bevestigen",
+                f"≤ {paginas.BUDGET_UPLOAD_S:g} s elk",
+                f"{u['voorbeeld_s']:.2f} s / {u['bevestigen_s']:.2f} s",
+                max(u["voorbeeld_s"], u["bevestigen_s"]) <= paginas.BUDGET_UPLOAD_S,
+            )
+        )
     for d in downloads.values():
         budgetten.append(
             _budget(
@@ -582,6 +706,7 @@ def meet(args) -> dict:
             "maandbestand": {**maand, "budget_s": paginas.BUDGET_IMPORT_MAAND_S},
             "groot": groot_import,
         },
+        "uploads": {**uploads, "budget_s": paginas.BUDGET_UPLOAD_S},
         "downloads": downloads,
         "budgetten": budgetten,
         "geslaagd": all(b["geslaagd"] is not False for b in budgetten),
@@ -628,6 +753,12 @@ def druk_af(r: dict) -> None:
     )
     for naam, i in r["import"].items():
         print(f"Import {naam}: {i['rijen']} rijen in {i['s']} s ({i['resultaat']})")
+    for naam, u in r.get("uploads", {}).items():
+        if naam != "budget_s":
+            print(
+                f"Upload {u['bestand']} ({u['vorm']}, {u['rijen']} cijfers): voorbeeld "
+                f"{u['voorbeeld_s']} s, bevestigen {u['bevestigen_s']} s ({u['resultaat']})"
+            )
     for d in r["downloads"].values():
         if d["aanwezig"]:
             print(

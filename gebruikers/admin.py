@@ -10,7 +10,7 @@ class GebruikerAdmin(UserAdmin):
     """Platform staff manage users here. Roles are set with the role field; the group follows it,
     so group and permission fields are not offered."""
 
-    list_display = ["username", "rol", "gemeente", "provincie", "is_active", "last_login"]
+    list_display = ["username", "email", "rol", "gemeente", "provincie", "is_active", "last_login"]
     list_filter = ["rol", "is_active"]
     list_select_related = ["gemeente", "provincie"]
     search_fields = ["username", "first_name", "last_name", "email"]
@@ -21,7 +21,20 @@ class GebruikerAdmin(UserAdmin):
         ("Datums", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
-        (None, {"fields": ("username", "password1", "password2", "rol", "gemeente", "provincie")}),
+        (
+            None,
+            {
+                "fields": (
+                    "username",
+                    "email",
+                    "password1",
+                    "password2",
+                    "rol",
+                    "gemeente",
+                    "provincie",
+                )
+            },
+        ),
     )
     readonly_fields = ["last_login", "date_joined"]
 

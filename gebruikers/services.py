@@ -56,6 +56,7 @@ def gebruiker_opslaan(
     wachtwoord: str | None = None,
     gemeentecode: str | None = None,
     provinciecode: str | None = None,
+    email: str | None = None,
 ) -> Gebruiker:
     """Create or update a user with a role and, where the role needs it, their link."""
     if rol not in Rol.values:
@@ -86,6 +87,8 @@ def gebruiker_opslaan(
     gebruiker.gemeente = gemeente
     gebruiker.provincie = provincie
     gebruiker.is_staff = rol == Rol.PLATFORM
+    if email is not None:  # None keeps the address it has; "" removes it
+        gebruiker.email = Gebruiker.objects.normalize_email(email.strip())
     if wachtwoord is not None:
         from django.contrib.auth.password_validation import validate_password
 

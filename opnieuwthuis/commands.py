@@ -195,18 +195,28 @@ class ImportCommand(Commando):
     def importeer(self, tabel, **options):
         raise NotImplementedError
 
+    def lees(self, inhoud: bytes, **options):
+        """The file as the importer takes it; columns not asked for are named, never dropped
+        quietly."""
+        tabel = lees_tabel(inhoud, self.verplicht, self.optioneel)
+        for kolom in tabel.onbekend:
+            self.stdout.write(f"Kolom '{kolom}' wordt niet gebruikt (onbekende kolom).")
+        return tabel
+
     def handle(self, *args, **options):
         pad = Path(options["bestand"])
         if not pad.is_file():
             raise CommandError(f"Het bestand {pad} bestaat niet.")
         try:
-            tabel = lees_tabel(pad.read_bytes(), self.verplicht, self.optioneel)
+            tabel = self.lees(pad.read_bytes(), **options)
             resultaat = self.importeer(tabel, **options)
         except ImportFouten as fouten:
             for fout in fouten.fouten:
                 self.stderr.write(f"{pad.name}: {fout}")
+            if fouten.meer:
+                self.stderr.write(f"{pad.name}: … en nog {fouten.meer} fouten.")
             raise CommandError(
-                f"{len(fouten.fouten)} fout(en) in {pad.name}; er is niets gewijzigd."
+                f"{fouten.totaal} fout(en) in {pad.name}; er is niets gewijzigd."
             ) from None
         self.stdout.write(f"{pad.name}: {self.onderwerp} geïmporteerd: {resultaat}.")
         return None

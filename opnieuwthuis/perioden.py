@@ -19,7 +19,7 @@ MAANDEN_PER_HALFJAAR = 6
 
 FOUT_HALFJAAR = "'{waarde}' is geen halfjaar (schrijf bijvoorbeeld 2017-I of 2017-II)."
 
-_LABEL = re.compile(r"^(\d{4})\s*-\s*(I|II|1|2)$", re.IGNORECASE)
+_LABEL = re.compile(r"^([0-9]{4})\s*-\s*(I|II|1|2)$", re.IGNORECASE)  # ASCII digits only
 
 
 @dataclass(frozen=True, order=True)

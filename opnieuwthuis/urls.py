@@ -16,5 +16,6 @@ urlpatterns = [
     path("ping/", views.PingView.as_view(), name="ping"),
     path("realisatie/", include("realisatie.urls")),
     path("toezicht/", include("toezicht.urls")),
+    path("", include("berichten.urls")),
     path("", include("rapportage.urls")),
 ]

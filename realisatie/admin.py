@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Huisvesting, Opvangstand, Upload
+from .services import volgende_versies
 
 
 @admin.register(Huisvesting)
@@ -13,10 +14,13 @@ class HuisvestingAdmin(SimpleHistoryAdmin):
     readonly_fields = ["versie"]
 
     def save_model(self, request, obj, form, change):
-        # Every change raises the version, so an entry screen opened before this edit conflicts
-        # instead of overwriting it. History (who, when) comes from the request middleware.
-        if change:
-            obj.versie += 1
+        # Every change raises the version above any it ever had, so an entry screen opened before
+        # this edit conflicts instead of overwriting it. A revert from the history (which saves
+        # the old instance, old version included) and a figure added again after a delete count
+        # as changes too. History (who, when) comes from the request middleware.
+        huidig = Huisvesting.objects.filter(pk=obj.pk).values_list("versie", flat=True).first()
+        volgende = volgende_versies({(obj.gemeente_id, obj.maand)})[(obj.gemeente_id, obj.maand)]
+        obj.versie = max(volgende, (huidig or 0) + 1)
         super().save_model(request, obj, form, change)
 
 

@@ -83,6 +83,17 @@ class UploadForm(FoutAttributenMixin, forms.Form):
         error_messages={"required": FOUT_GEEN_BESTAND, "empty": FOUT_LEEG},
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
+    blad = forms.CharField(
+        label="Blad (alleen bij een werkmap met meer dan één blad met gegevens)",
+        required=False,
+        max_length=31,
+    )
+
+    def bladen_kiezen(self, bladen: list[str]) -> None:
+        """After a workbook with several filled sheets: offer them as a choice."""
+        veld = self.fields["blad"]
+        veld.label = "Blad"
+        veld.widget = forms.Select(choices=[("", "Kies een blad"), *((b, b) for b in bladen)])
 
 
 class OpvangstandForm(FoutAttributenMixin, forms.Form):

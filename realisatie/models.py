@@ -110,6 +110,9 @@ class Upload(models.Model):
 
     bestandsnaam = models.CharField(max_length=255)
     checksum = models.CharField("SHA-256", max_length=64)
+    blad = models.CharField(
+        max_length=31, blank=True, help_text="Het gekozen blad van een werkmap met meer bladen."
+    )
     grootte = models.PositiveIntegerField("grootte in bytes")
     inhoud = models.BinaryField(editable=False)
     gebruiker = models.ForeignKey(

@@ -11,12 +11,13 @@ figure that changed in between is a conflict, never silently overwritten.
 """
 
 import hashlib
+import json
 from dataclasses import astuple, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -25,7 +26,6 @@ from opnieuwthuis.bestanden import (
     Fout,
     ImportFouten,
     Tabel,
-    lees_tabel,
     parse_aantal,
     parse_datum,
     parse_gemeentecode,
@@ -132,6 +132,7 @@ class Regel:
 @dataclass
 class Plan:
     regels: list[Regel] = field(default_factory=list)
+    bestand: object = None  # for an upload: the bestandsvorm.Realisatiebestand it was read from
 
     @property
     def resultaat(self) -> Resultaat:
@@ -229,6 +230,26 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
     return plan
 
 
+def volgende_versies(paren: set[tuple[int, date]]) -> dict[tuple[int, date], int]:
+    """The version a figure gets when it is (re)created or restored: one above every version it
+    ever had, also before it was deleted. Versions only go up, so a screen opened before a delete
+    and a re-entry cannot match the new figure's version and save over it."""
+    if not paren:
+        return {}
+    hoogste = (
+        Huisvesting.history.filter(
+            gemeente_id__in={g for g, _ in paren}, maand__in={m for _, m in paren}
+        )
+        .values_list("gemeente_id", "maand")
+        .annotate(hoogste=Max("versie"))
+    )
+    uit = dict.fromkeys(paren, 1)
+    for gemeente_id, maand, versie in hoogste:
+        if (gemeente_id, maand) in uit:
+            uit[(gemeente_id, maand)] = versie + 1
+    return uit
+
+
 def _bijwerken(records: list[Huisvesting], velden: list[str]) -> None:
     """Write changed rows: one UPDATE per distinct set of new values, each raising the version.
 
@@ -251,6 +272,9 @@ def _plan_toepassen(plan: Plan, *, gebruiker, reden: str) -> tuple[list, dict]:
     """Write a checked plan with history. Returns what the touched figures were before (for a
     rollback) and the version each has after."""
     nieuw, gewijzigd, voor = [], [], []
+    versies = volgende_versies(
+        {(r.gemeente.id, r.maand) for r in plan.regels if r.actie == Actie.NIEUW}
+    )
     for regel in plan.regels:
         if regel.actie == Actie.NIEUW:
             nieuw.append(
@@ -261,7 +285,7 @@ def _plan_toepassen(plan: Plan, *, gebruiker, reden: str) -> tuple[list, dict]:
                     alleenstaanden=regel.alleenstaanden,
                     gezinsleden=regel.gezinsleden,
                     nareizigers=regel.nareizigers,
-                    versie=1,
+                    versie=versies[(regel.gemeente.id, regel.maand)],
                 )
             )
         elif regel.actie == Actie.GEWIJZIGD:
@@ -395,6 +419,9 @@ def huisvestingen_invoeren(*, invoer: list[Invoer], gebruiker) -> Resultaat:
 
     resultaat = Resultaat()
     nieuw, gewijzigd, weg = [], [], []
+    versies = volgende_versies(
+        {(i.gemeente.id, i.maand) for i in invoer if (i.gemeente.id, i.maand) not in bestaand}
+    )
     for i in invoer:
         huidig = bestaand.get((i.gemeente.id, i.maand))
         if i.waarden[0] is None:
@@ -406,7 +433,7 @@ def huisvestingen_invoeren(*, invoer: list[Invoer], gebruiker) -> Resultaat:
             continue
         h = huidig or Huisvesting(gemeente=i.gemeente, maand=i.maand, versie=0)
         h.personen, h.alleenstaanden, h.gezinsleden, h.nareizigers = i.waarden
-        h.versie = i.versie + 1
+        h.versie = i.versie + 1 if huidig else versies[(i.gemeente.id, i.maand)]
         h.full_clean(validate_unique=False)
         if huidig is None:
             nieuw.append((h, i))
@@ -460,8 +487,14 @@ class UploadVerouderd(UploadFout):
     """Figures in the file changed after the preview; the preview must be looked at again."""
 
 
-def _lees_upload(inhoud: bytes) -> Tabel:
-    return lees_tabel(inhoud, REALISATIE_KOLOMMEN, UITSPLITSING)
+def _upload_plannen(inhoud: bytes, blad: str = "") -> Plan:
+    """Read a file in any accepted form (names, wide layout, chosen sheet) and plan it."""
+    from .bestandsvorm import bestand_plannen, lees_realisatie
+
+    bestand = lees_realisatie(inhoud, blad=blad or None)
+    plan = bestand_plannen(bestand)
+    plan.bestand = bestand
+    return plan
 
 
 def checksum(inhoud: bytes) -> str:
@@ -469,15 +502,19 @@ def checksum(inhoud: bytes) -> str:
 
 
 @transaction.atomic
-def upload_voorbereiden(*, bestandsnaam: str, inhoud: bytes, gebruiker) -> tuple[Upload, Plan]:
-    """Check an uploaded file whole and keep it (bytes and checksum) for the preview.
+def upload_voorbereiden(
+    *, bestandsnaam: str, inhoud: bytes, gebruiker, blad: str = ""
+) -> tuple[Upload, Plan]:
+    """Check an uploaded file whole and keep it (bytes, checksum, the sheet chosen) for the
+    preview.
 
     A file with any error raises ``ImportFouten`` and is not kept: the database does not change.
     """
-    plan = huisvestingen_plannen(tabel=_lees_upload(inhoud))
+    plan = _upload_plannen(inhoud, blad)
     resultaat = plan.resultaat
     upload = Upload(
         bestandsnaam=Path(bestandsnaam or "upload").name[:255],
+        blad=plan.bestand.blad or "",
         checksum=checksum(inhoud),
         grootte=len(inhoud),
         inhoud=inhoud,
@@ -498,7 +535,7 @@ def upload_plan(*, upload: Upload) -> Plan:
     inhoud = bytes(upload.inhoud)
     if checksum(inhoud) != upload.checksum:
         raise UploadFout(FOUT_UPLOAD_BESCHADIGD.format(nummer=upload.pk))
-    return huisvestingen_plannen(tabel=_lees_upload(inhoud))
+    return _upload_plannen(inhoud, upload.blad)
 
 
 def _bijwerken_voorbeeld(upload: Upload, plan: Plan) -> None:
@@ -510,39 +547,86 @@ def _bijwerken_voorbeeld(upload: Upload, plan: Plan) -> None:
     upload.versies_voorbeeld = plan.versies
 
 
-def upload_voorbeeld_vernieuwen(*, upload: Upload) -> Plan:
-    """Recompute the preview against the figures as they are now."""
-    plan = upload_plan(upload=upload)
-    _bijwerken_voorbeeld(upload, plan)
-    upload.save()
-    return plan
+def _vergrendeld(upload: Upload) -> Upload:
+    """The upload row, locked until the transaction ends: preview refresh, confirm and undo of
+    one upload run one after the other (on SQLite the database file lock does the same)."""
+    return Upload.objects.select_for_update().get(pk=upload.pk)
 
 
 @transaction.atomic
-def upload_toepassen(*, upload: Upload, gebruiker) -> Resultaat:
-    """Apply a previewed upload: all its rows or none. Raises ``UploadVerouderd`` when a figure in
-    it changed after the preview (then call ``upload_voorbeeld_vernieuwen`` and show it again)."""
-    upload = Upload.objects.select_for_update().get(pk=upload.pk)
+def upload_voorbeeld_vernieuwen(*, upload: Upload) -> Plan | None:
+    """Recompute the preview against the figures as they are now.
+
+    Under the upload's lock, and only while it is still a preview: a refresh that waited for a
+    concurrent confirm must not write the preview's state over the applied upload. Returns None
+    when the upload is no longer a preview.
+    """
+    upload = _vergrendeld(upload)
     if upload.status != Uploadstatus.VOORBEELD:
-        raise UploadFout(
-            FOUT_UPLOAD_NIET_IN_VOORBEELD.format(
-                nummer=upload.pk, status=upload.get_status_display().lower()
-            )
-        )
+        return None
     plan = upload_plan(upload=upload)
-    if plan.versies != upload.versies_voorbeeld:
-        raise UploadVerouderd(FOUT_UPLOAD_VEROUDERD)
-    voor, versies_na = _plan_toepassen(
-        plan,
-        gebruiker=gebruiker,
-        reden=REDEN_UPLOAD.format(nummer=upload.pk, naam=upload.bestandsnaam),
-    )
     _bijwerken_voorbeeld(upload, plan)
-    upload.status = Uploadstatus.TOEGEPAST
-    upload.toegepast_op = timezone.now()
-    upload.voor, upload.versies_na = voor, versies_na
-    upload.full_clean()
-    upload.save()
+    upload.save(update_fields=_VOORBEELDVELDEN)
+    return plan
+
+
+_VOORBEELDVELDEN = [
+    "aantal_rijen",
+    "aantal_nieuw",
+    "aantal_gewijzigd",
+    "aantal_ongewijzigd",
+    "versies_voorbeeld",
+]
+
+
+def voorbeeld_kenmerk(upload: Upload) -> str:
+    """A short fingerprint of the preview as shown (the versions it was made against). The
+    confirm button sends it back, so a confirmation applies only the preview the user saw."""
+    tekst = json.dumps(upload.versies_voorbeeld, sort_keys=True)
+    return hashlib.sha256(f"{upload.pk}:{tekst}".encode()).hexdigest()[:16]
+
+
+def upload_toepassen(*, upload: Upload, gebruiker, kenmerk: str | None = None) -> Resultaat:
+    """Apply a previewed upload: all its rows or none.
+
+    ``kenmerk`` is the ``voorbeeld_kenmerk`` of the preview the user confirmed: when the preview
+    was refreshed since (by a concurrent confirm, say), nothing is applied and
+    ``UploadVerouderd`` says to look again.
+
+    Preview, refresh and confirm of one upload are serialised on the upload's row, so any number
+    of concurrent confirms applies it once, and its state always says what was applied. When a
+    figure in it changed after the preview, the preview is refreshed in that same locked
+    transaction and ``UploadVerouderd`` is raised after it committed: look at it and confirm again.
+    """
+    with transaction.atomic():
+        upload = _vergrendeld(upload)
+        if upload.status != Uploadstatus.VOORBEELD:
+            raise UploadFout(
+                FOUT_UPLOAD_NIET_IN_VOORBEELD.format(
+                    nummer=upload.pk, status=upload.get_status_display().lower()
+                )
+            )
+        if kenmerk is not None and kenmerk != voorbeeld_kenmerk(upload):
+            raise UploadVerouderd(FOUT_UPLOAD_VEROUDERD)
+        plan = upload_plan(upload=upload)
+        verouderd = plan.versies != upload.versies_voorbeeld
+        if verouderd:
+            _bijwerken_voorbeeld(upload, plan)
+            upload.save(update_fields=_VOORBEELDVELDEN)
+        else:
+            voor, versies_na = _plan_toepassen(
+                plan,
+                gebruiker=gebruiker,
+                reden=REDEN_UPLOAD.format(nummer=upload.pk, naam=upload.bestandsnaam),
+            )
+            _bijwerken_voorbeeld(upload, plan)
+            upload.status = Uploadstatus.TOEGEPAST
+            upload.toegepast_op = timezone.now()
+            upload.voor, upload.versies_na = voor, versies_na
+            upload.full_clean()
+            upload.save()
+    if verouderd:
+        raise UploadVerouderd(FOUT_UPLOAD_VEROUDERD)
     return plan.resultaat
 
 
@@ -552,7 +636,7 @@ def upload_terugdraaien(*, upload: Upload, gebruiker) -> Resultaat:
 
     Refused (nothing changes) when any of those figures changed again after the upload.
     """
-    upload = Upload.objects.select_for_update().get(pk=upload.pk)
+    upload = _vergrendeld(upload)
     if upload.status != Uploadstatus.TOEGEPAST:
         raise UploadFout(FOUT_NIET_TERUGDRAAIBAAR_STATUS)
     gemeenten = Gemeente.objects.in_bulk({v["gemeente"] for v in upload.voor})

@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from opnieuwthuis.bestanden import (
     FOUT_TE_GROOT,
     MAX_BESTANDSGROOTTE,
+    Bladkeuze,
     Fout,
     ImportFouten,
     parse_maand,
@@ -37,8 +38,8 @@ from .services import (
     upload_plan,
     upload_terugdraaien,
     upload_toepassen,
-    upload_voorbeeld_vernieuwen,
     upload_voorbereiden,
+    voorbeeld_kenmerk,
     waarden_tekst,
 )
 
@@ -55,13 +56,24 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
     of 390 municipalities has 3.500 inputs, and Django's widget and template rendering (~0.3 ms
     an input) would make the page take seconds. It shows what Django's widgets would show: the
     typed text of a bound form, else the stored figure in Dutch notation, and the hidden initial
-    values that ``show_hidden_initial`` compares against. Every value is escaped."""
+    values that ``show_hidden_initial`` compares against. Every value is escaped.
+
+    For static/realisatie/invoer.js: the row carries the stand before the month and its warning
+    thresholds; the breakdown cells are marked so they can be folded away (one tab stop a row);
+    the last cell says, before saving, what is wrong or unusual about the typed figure."""
     g, form = rij["gemeente"], rij["form"]
     prefix = f"g{g.id}"
     fouten = form.errors if form is not None else {}
     naam_g = escape(g.naam)
+    code = escape(g.code)
+    data = "".join(
+        f' data-{naam}="{int(waarde)}"'
+        for naam, waarde in (("stand", rij["stand_voor"]), *rij.get("grenzen", ()))
+        if waarde is not None
+    )
     delen = [
-        f'<tr><th scope="row"><a href="{escape(url_patroon.replace("GM0000", g.code))}">'
+        f'<tr data-gemeente="{code}"{data}><th scope="row">'
+        f'<a href="{escape(url_patroon.replace("GM0000", g.code))}" tabindex="-1">'
         f"{naam_g}</a></th>",
         *(f"<td>{getal(a)}</td>" for a in rij["vorige"]),
         f"<td>{getal(rij['stand_voor'])}</td>",
@@ -75,11 +87,17 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
         else:
             waarde = initieel = getal(rij["initial"][naam], leeg="")
         meldingen = fouten.get(naam, [])
-        fout = f' aria-invalid="true" aria-describedby="{veld_id}-fout"' if meldingen else ""
+        beschreven = [f"{veld_id}-fout"] if meldingen else []
+        if naam == "personen":
+            beschreven.append(f"melding-{code}")
+        attributen = f' aria-describedby="{" ".join(beschreven)}"'
+        if meldingen:
+            attributen += ' aria-invalid="true"'
+        klasse = "" if naam == "personen" else ' class="uitsplitsing"'
         delen.append(
-            f'<td><label class="visueel-verborgen" for="{veld_id}">{label} {naam_g}</label>'
-            f'<input type="text" name="{html_naam}" value="{waarde}" id="{veld_id}"'
-            f' inputmode="numeric" autocomplete="off"{fout}>'
+            f'<td{klasse}><label class="visueel-verborgen" for="{veld_id}">{label} {naam_g}'
+            f'</label><input type="text" name="{html_naam}" value="{waarde}" id="{veld_id}"'
+            f' inputmode="numeric" autocomplete="off" data-kolom="{naam}"{attributen}>'
             f'<input type="hidden" name="initial-{html_naam}" value="{initieel}">'
             + "".join(
                 f'<span class="veldfout" id="{veld_id}-fout">{escape(str(m))}</span>'
@@ -92,9 +110,12 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
         if form is not None
         else rij["initial"]["versie"]
     )
+    waarschuwingen = " ".join(escape(w) for w in rij.get("waarschuwingen", ()))
     delen.append(
-        f'<td id="stand-{escape(g.code)}">{getal(rij["stand_na"])}'
-        f'<input type="hidden" name="{prefix}-versie" value="{versie}"></td></tr>\n'
+        f'<td id="stand-{code}">{getal(rij["stand_na"])}'
+        f'<input type="hidden" name="{prefix}-versie" value="{versie}"></td>'
+        f'<td class="rijmelding" id="melding-{code}" data-server="{waarschuwingen}">'
+        f"{waarschuwingen}</td></tr>\n"
     )
     return mark_safe("".join(delen))  # noqa: S308  every value above is escaped
 
@@ -251,7 +272,16 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
         url_patroon = reverse("realisatie:gemeente_history", args=["GM0000"])
         for rij in rijen:
             rij["html"] = _rij_html(rij, url_patroon)
+        bron = self.request.POST if self.request.method == "POST" else self.request.GET
+        met_cijfer = [r for r in rijen if r["initial"]["personen"] is not None]
         return self.get_context_data(
+            uitsplitsing_open=bool(fouten) or bron.get("uitsplitsing") == "1",
+            samenvatting={
+                "ingevuld": len(met_cijfer),
+                "gemeenten": len(rijen),
+                "personen": getal(sum(r["initial"]["personen"] for r in met_cijfer)),
+                "stand": getal(sum(r["stand_na"] for r in rijen if r["stand_na"] is not None)),
+            },
             maand=maand,
             maand_waarde=maand.strftime("%Y-%m"),
             maanden=[(m.strftime("%Y-%m"), m) for m in selectors.maanden()],
@@ -285,6 +315,7 @@ class UploadToevoegenView(ScopedViewMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         form = UploadForm(request.POST, request.FILES)
         fouten: list[Fout] = []
+        totaal = 0
         if form.is_valid():
             bestand = form.cleaned_data["bestand"]
             if bestand.size > MAX_BESTANDSGROOTTE:
@@ -295,14 +326,24 @@ class UploadToevoegenView(ScopedViewMixin, TemplateView):
                         bestandsnaam=bestand.name,
                         inhoud=bestand.read(MAX_BESTANDSGROOTTE + 1),
                         gebruiker=request.user,
+                        blad=form.cleaned_data["blad"],
                     )
+                except Bladkeuze as fout:
+                    fouten, totaal = fout.fouten, fout.totaal
+                    form.bladen_kiezen(fout.bladen)
                 except ImportFouten as fout:
-                    fouten = fout.fouten
+                    fouten, totaal = fout.fouten, fout.totaal
                 else:
                     return redirect("realisatie:upload", pk=upload.pk)
         form.markeer_fouten()
         return self.render_to_response(
-            self.get_context_data(form=form, fouten=fouten, bestandsnaam=_naam(request)),
+            self.get_context_data(
+                form=form,
+                fouten=fouten,
+                totaal=totaal or len(fouten),
+                meer=max(0, totaal - len(fouten)),
+                bestandsnaam=_naam(request),
+            ),
             status=400,
         )
 
@@ -352,6 +393,8 @@ class UploadDetailView(ScopedViewMixin, DetailView):
         )
         return super().get_context_data(
             plan=plan,
+            bestand=plan.bestand if plan else None,
+            kenmerk=voorbeeld_kenmerk(upload),
             voorbeeld=_voorbeeld_html(plan) if plan else "",
             fout=fout,
             eerder=list(eerder),
@@ -369,15 +412,18 @@ class UploadActieView(ScopedViewMixin, View):
         upload = get_object_or_404(Upload.objects.defer("inhoud"), pk=pk)
         try:
             if self.actie == "toepassen":
-                resultaat = upload_toepassen(upload=upload, gebruiker=request.user)
+                resultaat = upload_toepassen(
+                    upload=upload,
+                    gebruiker=request.user,
+                    kenmerk=request.POST.get("kenmerk"),
+                )
                 messages.success(
                     request, MELDING_TOEGEPAST.format(nummer=upload.pk, resultaat=resultaat)
                 )
             else:
                 upload_terugdraaien(upload=upload, gebruiker=request.user)
                 messages.success(request, MELDING_TERUGGEDRAAID.format(nummer=upload.pk))
-        except UploadVerouderd as fout:
-            upload_voorbeeld_vernieuwen(upload=Upload.objects.get(pk=upload.pk))
+        except UploadVerouderd as fout:  # the preview was refreshed under the upload's lock
             messages.warning(request, str(fout))
         except (UploadFout, ImportFouten) as fout:
             for regel in str(fout).splitlines():

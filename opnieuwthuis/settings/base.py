@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "realisatie",
     "rapportage",
     "toezicht",
+    "berichten",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +222,67 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+
+# Mail (the monthly message, berichten/): EMAIL_URL, or the EMAIL_* variables one by one.
+#   smtp://gebruiker:wachtwoord@smtp.example.nl:25   plain SMTP
+#   smtp+tls://…:587   STARTTLS        smtps://…:465   SMTP over TLS
+#   console://   print to the console (dev.py's default)
+#   file:///var/lib/opnieuwthuis/berichten   one file per message     locmem://   in memory (tests)
+# Without either: SMTP on localhost:25, Django's default (a local MTA relays).
+def email_instellingen(url: str) -> dict:
+    from urllib.parse import unquote, urlsplit
+
+    deel = urlsplit(url)
+    backends = {
+        "console": "django.core.mail.backends.console.EmailBackend",
+        "file": "django.core.mail.backends.filebased.EmailBackend",
+        "locmem": "django.core.mail.backends.locmem.EmailBackend",
+        "dummy": "django.core.mail.backends.dummy.EmailBackend",
+    }
+    if deel.scheme in backends:
+        uit = {"EMAIL_BACKEND": backends[deel.scheme]}
+        if deel.scheme == "file":
+            if not deel.path or deel.path == "/":
+                raise ImproperlyConfigured("EMAIL_URL=file:///map noemt de map voor de berichten.")
+            uit["EMAIL_FILE_PATH"] = unquote(deel.path)
+        return uit
+    if deel.scheme not in ("smtp", "smtp+tls", "smtps"):
+        raise ImproperlyConfigured(
+            f"EMAIL_URL begint met smtp://, smtp+tls://, smtps://, console://, file:// of "
+            f"locmem://, niet met {deel.scheme}://."
+        )
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": deel.hostname or "localhost",
+        "EMAIL_PORT": deel.port or {"smtp": 25, "smtp+tls": 587, "smtps": 465}[deel.scheme],
+        "EMAIL_HOST_USER": unquote(deel.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(deel.password or ""),
+        "EMAIL_USE_TLS": deel.scheme == "smtp+tls",
+        "EMAIL_USE_SSL": deel.scheme == "smtps",
+    }
+
+
+if os.environ.get("EMAIL_URL"):
+    globals().update(email_instellingen(os.environ["EMAIL_URL"]))
+else:
+    EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    EMAIL_HOST = env("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+    if os.environ.get("EMAIL_FILE_PATH"):
+        EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Opnieuw Thuis <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address of the site in links of messages (no request to take it from).
+SITE_URL = env(
+    "OPNIEUWTHUIS_SITE_URL",
+    f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS else "http://127.0.0.1:8000",
+).rstrip("/")
+
 # Domain settings (domain.md: "configurable" rules), each with the default the sources give.
 OPNIEUWTHUIS = {
     # Rule 3: does a lead (negative closing balance) carry into the next half-year?
@@ -235,6 +297,8 @@ OPNIEUWTHUIS = {
     # Each municipality's balance for the entry grid (realisatie/selectors.standen_voor): the
     # calculation sits above realisatie, which reaches it through this name, not an import.
     "STAND_PER_GEMEENTE": "rapportage.selectors.stand_per_gemeente",
+    # Send the monthly message when a month is closed (berichten/; the command sends the same).
+    "MAANDBERICHT_BIJ_VASTSTELLEN": env_bool("OPNIEUWTHUIS_MAANDBERICHT_BIJ_VASTSTELLEN", True),
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"

@@ -6,6 +6,8 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-niet-voor-productie")
 os.environ.setdefault("DJANGO_DEBUG", "true")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("DJANGO_HTTPS", "false")  # runserver speaks plain http on 127.0.0.1
+os.environ.setdefault("EMAIL_URL", "console://")  # messages on the console, never sent
+os.environ.setdefault("OPNIEUWTHUIS_SITE_URL", "http://127.0.0.1:8000")
 
 from .base import *  # noqa: E402,F403
 

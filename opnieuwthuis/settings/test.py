@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-niet-voor-productie")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("DJANGO_HTTPS", "false")  # the test client and live_server speak http
+os.environ.setdefault("EMAIL_URL", "locmem://")  # django.core.mail.outbox
+os.environ.setdefault("OPNIEUWTHUIS_SITE_URL", "http://testserver")
 
 from .base import *  # noqa: E402,F403
 

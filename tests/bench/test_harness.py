@@ -24,6 +24,7 @@ SLEUTELS = {
     "berekening",
     "import",
     "downloads",
+    "uploads",
     "budgetten",
     "geslaagd",
 }
@@ -88,6 +89,11 @@ def test_harness_writes_results_with_every_part(bench_database, tmp_path):
     assert resultaten["import"]["maandbestand"]["rijen"] == 3
     assert resultaten["import"]["maandbestand"]["resultaat"].startswith("3 nieuw")
     assert resultaten["import"]["groot"]["rijen"] == 20
+    uploads = resultaten["uploads"]
+    assert (uploads["maand"]["vorm"], uploads["maand"]["rijen"]) == ("lang", 3)
+    assert uploads["maand"]["resultaat"].startswith("3 nieuw")
+    assert (uploads["breed"]["vorm"], uploads["breed"]["rijen"]) == ("breed", 3 * 6)
+    assert uploads["breed"]["voorbeeld_s"] > 0 and uploads["breed"]["bevestigen_s"] > 0
     assert set(resultaten["downloads"]) == {"pdf", "xlsx"}
     assert all(isinstance(b["geslaagd"], bool | None) for b in resultaten["budgetten"])
     assert resultaten["geslaagd"] == all(

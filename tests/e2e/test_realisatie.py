@@ -60,8 +60,12 @@ def test_enter_a_month_by_keyboard_and_see_the_stand_change(page, live_server, w
     _tab_naar(page, veld)
     page.keyboard.press("Control+A")
     page.keyboard.type(f"{huidig + 1000:,}".replace(",", "."))  # Dutch thousands: "1.0xx"
+    # The stand follows the typing before anything is saved.
+    assert int(page.locator(f"#stand-{gemeente.code}").inner_text().replace(".", "")) == (
+        stand_voor - 1000
+    )
     with page.expect_navigation():
-        page.keyboard.press("Enter")
+        page.keyboard.press("Control+Enter")  # Enter moves down the column; Ctrl+Enter saves
     assert "Opgeslagen: 0 nieuw, 1 gewijzigd" in page.content(), page.url + page.content()[-3000:]
     stand_na = int(page.locator(f"#stand-{gemeente.code}").inner_text().replace(".", ""))
     assert stand_na == stand_voor - 1000
@@ -71,8 +75,9 @@ def test_enter_a_month_by_keyboard_and_see_the_stand_change(page, live_server, w
     _tab_naar(page, veld)
     page.keyboard.press("Control+A")
     page.keyboard.type("1,5")
+    assert "Geen geheel getal" in page.locator(f"#melding-{gemeente.code}").inner_text()
     with page.expect_navigation():
-        page.keyboard.press("Enter")
+        page.keyboard.press("Control+Enter")
     assert page.evaluate("document.activeElement.id") == "foutoverzicht"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('href')") == f"#{veld}"

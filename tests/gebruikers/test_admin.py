@@ -57,3 +57,21 @@ def test_an_official_of_an_ended_municipality_is_told(client):
     client.force_login(ambtenaar)
     inhoud = client.get(reverse("rapportage:start")).content.decode()
     assert f"Uw gemeente {ambtenaar.gemeente.naam} bestaat sinds 1 januari 2017 niet meer" in inhoud
+
+
+def test_the_admin_sets_an_email_address_for_the_monthly_message(client):
+    gebruikers = maak_gebruikers()
+    client.force_login(gebruikers[Rol.PLATFORM])
+    antwoord = client.post(
+        reverse("admin:gebruikers_gebruiker_add"),
+        {
+            "username": "met-adres",
+            "email": "toezicht@provincie.example",
+            "password1": "een-lang-wachtwoord-123",
+            "password2": "een-lang-wachtwoord-123",
+            "rol": "provincie",
+            "provincie": gebruikers[Rol.PROVINCIE].provincie.pk,
+        },
+    )
+    assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
+    assert Gebruiker.objects.get(username="met-adres").email == "toezicht@provincie.example"

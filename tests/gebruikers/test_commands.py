@@ -63,3 +63,14 @@ def test_demo_users_exist_only_with_development_settings(settings):
     settings.DEMO_GEBRUIKERS = False
     with pytest.raises(CommandError):
         call_command("maak_demo_gebruikers", stdout=StringIO())
+
+
+def test_an_email_address_is_set_kept_and_checked():
+    maak_wereld(2)
+    maak("bert", "--rol", "provincie", "--provincie", "PV20", "--email", "Bert@Provincie.EXAMPLE")
+    assert Gebruiker.objects.get(username="bert").email == "Bert@provincie.example"
+    maak("bert", "--rol", "provincie", "--provincie", "PV20")  # not given: kept
+    assert Gebruiker.objects.get(username="bert").email == "Bert@provincie.example"
+    with pytest.raises(CommandError, match="e-mailadres"):
+        maak("bert", "--rol", "provincie", "--provincie", "PV20", "--email", "geen-adres")
+    assert Gebruiker.objects.get(username="bert").email == "Bert@provincie.example"

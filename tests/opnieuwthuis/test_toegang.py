@@ -181,6 +181,12 @@ MATRIX: dict[str, list[Geval]] = {
     "toezicht:gemeente": per_gemeente(),
     "toezicht:oordeel_add": toezicht_schrijven(),
     "toezicht:ladderstap_add": toezicht_schrijven(),
+    # Messages (issue 18): everyone's own profile; what was sent to whom is for platform staff.
+    "berichten:profiel": [
+        Geval(INGELOGD),
+        Geval({"anoniem": LOGIN, **{r: 302 for r in ROLLEN[1:]}}, methode="post", data={}),
+    ],
+    "berichten:maandbericht_list": [Geval(ALLEEN_PLATFORM)],
 }
 
 

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from gebruikers.choices import Rol
+from opnieuwthuis.nederlands import getal
 from realisatie.models import Huisvesting, Opvangstand, Upload
 from tests.factories import GemeenteFactory, TaakstellingFactory
 
@@ -116,7 +117,8 @@ def test_invalid_input_lists_errors_at_the_top_linking_to_fields(gebruikers, rol
     assert f'href="#id_g{a.id}-personen"' in html
     assert f'href="#id_g{b.id}-personen"' in html
     assert "tellen op tot 12, niet tot 10" in html
-    assert f'aria-describedby="id_g{a.id}-personen-fout"' in html
+    assert f'aria-describedby="id_g{a.id}-personen-fout melding-{a.code}"' in html
+    assert 'class="cijfers invoertabel" id="invoertabel"' in html  # errors: breakdown open
     assert 'aria-invalid="true"' in html
     assert momentopname() == voor
 
@@ -304,3 +306,23 @@ def test_the_grid_of_many_municipalities_can_be_saved(gebruikers, rol_clients):
     data[f"g{gemeente.id}-personen"] = "1.001"
     assert c.post(INVOER, data).status_code == 302
     assert Huisvesting.objects.get(gemeente=gemeente, maand=JAN).personen == 1001
+
+
+def test_grid_folds_the_breakdown_away_and_sums_what_is_stored(gebruikers, rol_clients):
+    c = rol_clients[Rol.PLATFORM]
+    a, b = gebruikers[Rol.GEMEENTE].gemeente, gebruikers["andere_gemeente"].gemeente
+    Huisvesting.objects.filter(gemeente=a, maand=JAN).update(personen=5282)
+    Huisvesting.objects.filter(gemeente=b, maand=JAN).delete()
+    antwoord = c.get(INVOER, {"maand": "2017-01"})
+    html = antwoord.content.decode()
+    assert 'class="cijfers invoertabel uitsplitsing-dicht"' in html
+    assert html.count('<td class="uitsplitsing">') == 3 * 2  # still in the form, only folded
+    s = antwoord.context["samenvatting"]
+    assert (s["ingevuld"], s["gemeenten"], s["personen"]) == (1, 2, "5.282")
+    assert '<span data-som="personen">5.282</span>' in html
+    rijen = antwoord.context["rijen"]
+    assert s["stand"] == getal(sum(r["stand_na"] for r in rijen))
+    assert f'data-stand="{rijen[0]["stand_voor"]}"' in html
+    open_ = c.get(INVOER, {"maand": "2017-01", "uitsplitsing": "1"}).content.decode()
+    assert 'class="cijfers invoertabel" id="invoertabel"' in open_
+    assert '<input type="hidden" name="uitsplitsing" value="1">' in open_

@@ -26,5 +26,6 @@ class Command(Commando):
                 wachtwoord=DEMO_WACHTWOORD,
                 gemeentecode=gemeente,
                 provinciecode=provincie,
+                email=f"{naam}@example.org",  # RFC 2606: reserved, never delivered
             )
             self.stdout.write(f"{naam} / {DEMO_WACHTWOORD} ({rol})")

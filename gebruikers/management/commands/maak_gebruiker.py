@@ -15,6 +15,9 @@ class Command(Commando):
         parser.add_argument("--gemeente", help="gemeentecode, bij rol gemeente (GM0363)")
         parser.add_argument("--provincie", help="provinciecode, bij rol provincie (PV27)")
         parser.add_argument("--wachtwoord", help="laat weg om het bestaande wachtwoord te houden")
+        parser.add_argument(
+            "--email", help="e-mailadres voor het maandbericht; laat weg om het bestaande te houden"
+        )
 
     def handle(self, *args, **options):
         try:
@@ -24,6 +27,7 @@ class Command(Commando):
                 wachtwoord=options["wachtwoord"],
                 gemeentecode=options["gemeente"],
                 provinciecode=options["provincie"],
+                email=options["email"],
             )
         except GebruikerFout as fout:
             raise CommandError(str(fout)) from None

@@ -1,0 +1,100 @@
+"""Sending on a small world: who gets nothing and why, a failed send is tried again next run,
+and the command's answers."""
+
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import CommandError, call_command
+
+from berichten.models import Maandbericht
+from berichten.services import (
+    FOUT_GEEN_CIJFERS,
+    FOUT_GEEN_STAND,
+    maandberichten_versturen,
+)
+from gebruikers.choices import Rol
+
+JANUARI = date(2017, 1, 1)
+
+
+class KapotteBackend(EmailBackend):
+    """Refuses the message to one address, as an SMTP server may."""
+
+    def send_messages(self, messages):
+        for bericht in messages:
+            if bericht.to[0] == "gemeente@example.org":
+                raise ConnectionRefusedError("smtp.example.nl weigert de verbinding")
+        return super().send_messages(messages)
+
+
+@pytest.fixture
+def met_adressen(wereld, gebruikers):
+    for gebruiker in gebruikers.values():
+        gebruiker.email = f"{gebruiker.username}@example.org"
+        gebruiker.save()
+    return gebruikers
+
+
+def test_users_without_an_address_or_inactive_get_nothing(met_adressen):
+    met_adressen[Rol.MINISTERIE].email = ""
+    met_adressen[Rol.MINISTERIE].save()
+    met_adressen[Rol.PLATFORM].is_active = False
+    met_adressen[Rol.PLATFORM].save()
+    verslag = maandberichten_versturen(maand=JANUARI)
+    assert verslag.zonder_adres == ["ministerie"]
+    assert sorted(verslag.verstuurd) == ["andere-gemeente", "gemeente", "provincie"]
+    assert sorted(b.to[0] for b in mail.outbox) == [
+        "andere-gemeente@example.org",
+        "gemeente@example.org",
+        "provincie@example.org",
+    ]
+    # The official of GM0001 (Gemeente 0001): 70 still to house in 2017-I after January.
+    bericht = next(b for b in mail.outbox if b.to == ["gemeente@example.org"])
+    assert (
+        "Nog te huisvesten: 70" in bericht.body and "Nodig per resterende maand: 14" in bericht.body
+    )
+    assert "Gemeente 0002" not in bericht.body
+
+
+def test_a_failed_message_is_not_recorded_and_goes_out_next_run(met_adressen, settings):
+    settings.EMAIL_BACKEND = "tests.berichten.test_services.KapotteBackend"
+    verslag = maandberichten_versturen(maand=JANUARI)
+    assert [naam for naam, _ in verslag.mislukt] == ["gemeente"]
+    assert "weigert de verbinding" in verslag.mislukt[0][1]
+    assert not Maandbericht.objects.filter(gebruiker=met_adressen[Rol.GEMEENTE]).exists()
+    assert Maandbericht.objects.count() == 4
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox.clear()
+    verslag = maandberichten_versturen(maand=JANUARI)
+    assert verslag.verstuurd == ["gemeente"] and len(verslag.al_verstuurd) == 4
+    assert [b.to for b in mail.outbox] == [["gemeente@example.org"]]
+    record = Maandbericht.objects.get(gebruiker=met_adressen[Rol.GEMEENTE])
+    assert (record.maand, record.peildatum, record.adres) == (
+        JANUARI,
+        date(2017, 2, 1),
+        "gemeente@example.org",
+    )
+    assert record.tekst == mail.outbox[0].body
+
+
+def test_the_command_reports_and_refuses_clearly(met_adressen, capsys):
+    call_command("verstuur_maandbericht", "2017-01")
+    assert "5 verstuurd, 0 al eerder verstuurd" in capsys.readouterr().out
+    call_command("verstuur_maandbericht", "2017-1")
+    assert "0 verstuurd, 5 al eerder verstuurd" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="'januari' is geen maand"):
+        call_command("verstuur_maandbericht", "januari")
+    # February has no figures yet: no stand on 1 March, nothing sent.
+    with pytest.raises(CommandError) as fout:
+        call_command("verstuur_maandbericht", "2017-02")
+    assert str(fout.value) == FOUT_GEEN_CIJFERS.format(maand="februari 2017", reden=FOUT_GEEN_STAND)
+    assert Maandbericht.objects.count() == 5
+
+
+def test_a_failed_send_makes_the_command_fail(met_adressen, settings):
+    settings.EMAIL_BACKEND = "tests.berichten.test_services.KapotteBackend"
+    with pytest.raises(CommandError, match="draai het commando opnieuw"):
+        call_command("verstuur_maandbericht", "2017-01")
