@@ -253,9 +253,12 @@ def als_matrices(
 # --- Rule 4: when a reorganisation moves the balances --------------------------------------------
 
 
+Verhuizing = tuple[int, int, object]  # (van_gemeente_id, naar_gemeente_id, aandeel)
+
+
 def herindelingsmomenten(
     herindelingen: pd.DataFrame | None, taak_perioden: dict[int, list[int]]
-) -> dict[int, pd.DataFrame]:
+) -> dict[int, list[Verhuizing]]:
     """The reorganisations per half-year (``Periode.index``) in which they move the balances.
 
     That is the first half-year, starting on or after the reorganisation's date, in which no
@@ -264,40 +267,48 @@ def herindelingsmomenten(
     (2017-I was carried by the 390 municipalities of 2016, so Meierijstad takes over their
     balances from 2017-II), and a balance never goes to a successor that has no quota yet (it
     would not be carried: a person would be lost). ``taak_perioden``: municipality id -> the
-    half-years it has a quota in.
+    half-years it has a quota in. Plain Python: a handful of rows, where pandas' groupby would
+    cost more than the whole carry-forward.
     """
     if herindelingen is None or not len(herindelingen):
         return {}
-    rijen = herindelingen.assign(
-        k=[Periode.eerste_vanaf(d).index for d in pd.to_datetime(herindelingen["datum"]).dt.date]
-    )
-    for (_datum, van), groep in rijen.groupby(["datum", "van_gemeente_id"]):
-        k = max([int(groep["k"].iloc[0]), *(p + 1 for p in taak_perioden.get(int(van), []))])
-        for naar in groep["naar_gemeente_id"]:
-            later = [p for p in taak_perioden.get(int(naar), []) if p >= k]
+    groepen: dict[tuple, list[Verhuizing]] = {}
+    for datum, van, naar, aandeel in zip(
+        pd.to_datetime(herindelingen["datum"]).dt.date,
+        herindelingen["van_gemeente_id"].tolist(),
+        herindelingen["naar_gemeente_id"].tolist(),
+        herindelingen["aandeel"].tolist(),
+    ):
+        groepen.setdefault((datum, int(van)), []).append((int(van), int(naar), aandeel))
+    momenten: dict[int, list[Verhuizing]] = {}
+    for (datum, van), rijen in groepen.items():
+        k = max([Periode.eerste_vanaf(datum).index, *(p + 1 for p in taak_perioden.get(van, []))])
+        for _van, naar, _aandeel in rijen:
+            later = [p for p in taak_perioden.get(naar, []) if p >= k]
             if later:
                 k = max(k, min(later))
-        rijen.loc[groep.index, "k"] = k
-    return {int(k): g for k, g in rijen.groupby("k")}
+        momenten.setdefault(k, []).extend(rijen)
+    return momenten
 
 
-def _herindel(
-    saldo: np.ndarray, herindelingen: pd.DataFrame, positie: dict[int, int]
-) -> np.ndarray:
+def _herindel(saldo: np.ndarray, verhuizingen: list[Verhuizing], positie: dict[int, int]):
     """Move the balances of predecessors to their successors by share, person-exact."""
     nieuw = saldo.copy()
-    for van, groep in herindelingen.groupby("van_gemeente_id", sort=True):
+    per_van: dict[int, list[Verhuizing]] = {}
+    for rij in verhuizingen:
+        per_van.setdefault(rij[0], []).append(rij)
+    for van in sorted(per_van):
         if van not in positie:
             continue
         i = positie[van]
         bedrag = int(saldo[i])
-        naar = [positie[n] for n in groep["naar_gemeente_id"] if n in positie]
-        if not naar:
+        rijen = [r for r in per_van[van] if r[1] in positie]
+        if not rijen:
             continue
-        delen = grootste_rest(bedrag, list(groep["aandeel"])[: len(naar)])
+        delen = grootste_rest(bedrag, [aandeel for _v, _n, aandeel in rijen])
         nieuw[i] -= bedrag
-        for j, deel in zip(naar, delen):
-            nieuw[j] += deel
+        for (_v, naar, _a), deel in zip(rijen, delen):
+            nieuw[positie[naar]] += deel
     return nieuw
 
 
@@ -312,7 +323,7 @@ class Saldi:
 
 
 def doorschuiven(
-    m: Matrices, momenten: dict[int, pd.DataFrame], *, voorsprong_meenemen: bool
+    m: Matrices, momenten: dict[int, list[Verhuizing]], *, voorsprong_meenemen: bool
 ) -> Saldi:
     """Closing balance = opening balance + quota − housed; it opens the next half-year. A lead
     (negative) carries too unless configured off; reorganisations move balances at their
@@ -410,9 +421,8 @@ def bereken_stand(
     if herindelingen is not None and len(herindelingen):
         betrokken = {
             int(g)
-            for g in pd.concat(
-                [herindelingen["van_gemeente_id"], herindelingen["naar_gemeente_id"]]
-            )
+            for g in herindelingen["van_gemeente_id"].tolist()
+            + herindelingen["naar_gemeente_id"].tolist()
         }
     m = als_matrices(
         periode.index,
