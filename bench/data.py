@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-GENERATOR_VERSIE = 3
+GENERATOR_VERSIE = 4
 EERSTE_JAAR = 2010
 ZAAD = 20100101
 BENCH_GEBRUIKER = "bench"
@@ -369,6 +369,24 @@ def bouw(omvang: Omvang, *, meld: Callable[[str], None] = print) -> dict:
                         )
                     )
         Huisvesting.objects.bulk_create(huisvestingen, batch_size=batch)
+        # Every month with figures is closed (the monthly cycle), as in production: the pages
+        # measured are the final ones every role sees.
+        from django.utils import timezone
+
+        from realisatie.choices import Maandstatus
+        from realisatie.models import Maand
+
+        Maand.objects.bulk_create(
+            [
+                Maand(
+                    maand=m,
+                    status=Maandstatus.VASTGESTELD,
+                    vastgesteld_door="benchmark",
+                    vastgesteld_op=timezone.now(),
+                )
+                for m in sorted({h.maand for h in huisvestingen})
+            ]
+        )
 
         extra = herindelingen_en_uitwisselingen(omvang, gemeenten, halfjaren, meld=meld)
         gebruiker_opslaan(naam=BENCH_GEBRUIKER, rol=Rol.PLATFORM)

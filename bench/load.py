@@ -4,6 +4,10 @@
     python -m bench.load inloggen URL        log in through the login page; print the Cookie header
     python -m bench.load paden URL COOKIE    the mix's paths that exist and answer 200
     python -m bench.load rapport MIX PING    bench/load.json and a table; exit 1 on any error
+    python -m bench.load storing URL COOKIE UITVOER PAD…
+                                             the fault test: steady load while PostgreSQL
+                                             restarts; errors before, during and after (after
+                                             must be 0); exit 1 otherwise
 
 Traffic goes to 127.0.0.1 only.
 """
@@ -160,6 +164,107 @@ def rapport(mix_pad: str, ping_pad: str, uitvoer: str, instellingen: dict) -> in
     return 0
 
 
+def storing(basis: str, cookie: str, uitvoer: str, paden_: list[str]) -> int:
+    """Bounded load (``LOAD_STORING_CLIENTS`` clients, default 4, each one request at a time)
+    on the mix for ``LOAD_STORING_DUUR`` seconds (default 20); after a third of it PostgreSQL is
+    restarted (``LOAD_PG_HERSTART``). Every request is counted by when it ran: before the
+    restart, overlapping it (in flight, or waiting for the server), or after it. Only the last
+    must be free of errors: a restart nobody notices once it is over.
+
+    The clients are threads of this measuring process, never of the web server."""
+    import shlex
+    import subprocess
+    import threading
+    import time
+
+    basis = _alleen_loopback(basis)
+    clients = int(os.environ.get("LOAD_STORING_CLIENTS", "4"))
+    duur = float(os.environ.get("LOAD_STORING_DUUR", "20"))
+    herstart = shlex.split(os.environ["LOAD_PG_HERSTART"])
+    opener = _opener()
+    metingen: list[tuple[float, float, int | str]] = []
+    slot = threading.Lock()
+    stop = time.monotonic() + duur
+
+    def client(nummer: int) -> None:
+        i = nummer
+        while time.monotonic() < stop:
+            pad = paden_[i % len(paden_)]
+            i += 1
+            begin = time.monotonic()
+            try:
+                verzoek = urllib.request.Request(basis + pad, headers={"Cookie": cookie})
+                with opener.open(verzoek, timeout=30) as antwoord:
+                    antwoord.read()
+                    uitkomst: int | str = antwoord.status
+            except urllib.error.HTTPError as fout:
+                uitkomst = fout.code
+            except (urllib.error.URLError, OSError) as fout:
+                uitkomst = type(fout).__name__
+            with slot:
+                metingen.append((begin, time.monotonic(), uitkomst))
+
+    draden = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    start = time.monotonic()
+    for draad in draden:
+        draad.start()
+    time.sleep(duur / 3)
+    herstart_begin = time.monotonic()
+    proces = subprocess.run(herstart, capture_output=True, text=True, timeout=120)
+    herstart_einde = time.monotonic()
+    for draad in draden:
+        draad.join()
+    if proces.returncode != 0:
+        print(f"Herstart mislukt ({' '.join(herstart)}): {proces.stderr.strip()}", file=sys.stderr)
+        return 2
+
+    def fase(begin: float, einde: float) -> str:
+        if einde < herstart_begin:
+            return "voor"
+        if begin > herstart_einde:
+            return "na"
+        return "tijdens"
+
+    telling = {f: {"verzoeken": 0, "fouten": 0, "langste_ms": 0} for f in ("voor", "tijdens", "na")}
+    soorten: dict[str, int] = {}
+    for begin, einde, uitkomst in metingen:
+        t = telling[fase(begin, einde)]
+        t["verzoeken"] += 1
+        t["langste_ms"] = max(t["langste_ms"], round((einde - begin) * 1000))
+        if uitkomst != 200:
+            t["fouten"] += 1
+            soorten[str(uitkomst)] = soorten.get(str(uitkomst), 0) + 1
+    resultaat = {
+        "gemaakt": datetime.now(UTC).isoformat(timespec="seconds"),
+        "clients": clients,
+        "duur_s": duur,
+        "herstart": " ".join(herstart),
+        "herstart_na_s": round(herstart_begin - start, 2),
+        "herstart_duur_s": round(herstart_einde - herstart_begin, 2),
+        "paden": paden_,
+        **telling,
+        "foutsoorten": soorten,
+        "geslaagd": telling["na"]["fouten"] == 0 and telling["na"]["verzoeken"] > 0,
+    }
+    Path(uitvoer).write_text(json.dumps(resultaat, indent=2, ensure_ascii=False) + "\n")
+    print(
+        f"\nPostgreSQL-herstart na {resultaat['herstart_na_s']} s, duurde "
+        f"{resultaat['herstart_duur_s']} s ({clients} clients, {duur:g} s belasting):"
+    )
+    print(f"{'':10} {'verzoeken':>10} {'fouten':>7} {'langste ms':>11}")
+    for naam in ("voor", "tijdens", "na"):
+        t = telling[naam]
+        print(f"{naam:10} {t['verzoeken']:>10} {t['fouten']:>7} {t['langste_ms']:>11}")
+    if soorten:
+        print(f"Soorten fouten: {soorten}")
+    print(f"Resultaten: {uitvoer}")
+    if not resultaat["geslaagd"]:
+        print("FOUTEN na de herstart: de applicatie herstelde niet vanzelf.")
+        return 1
+    print("Na de herstart nul fouten.")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     opdracht, *rest = argv
     if opdracht == "voorbereiden":
@@ -181,6 +286,9 @@ def main(argv: list[str]) -> int:
                 "paden": paden_,
             },
         )
+    elif opdracht == "storing":
+        basis, cookie, uitvoer, *paden_ = rest
+        return storing(basis, cookie, uitvoer, paden_)
     else:
         print(__doc__)
         return 2

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # make load: gunicorn (2 sync workers) on PostgreSQL with the demo data, and a bounded wrk run
 # against 127.0.0.1 only, logged in: the page mix of bench/paginas.py LOAD_MIX, then the trivial
-# view under the same load. Results in bench/load.json. Stops by itself; leaves no process behind.
+# view under the same load. Results in bench/load.json. Then the fault test: steady load on the
+# mix while PostgreSQL restarts (bench/storing.json; after the restart: zero errors). The restart
+# stops every database of this PostgreSQL for a second: LOAD_STORING=0 skips it.
+# Stops by itself; leaves no process behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +16,8 @@ export LOAD_WORKERS="${LOAD_WORKERS:-2}"
 export LOAD_WRK="$WRK_ARGS -d$DUUR"
 export BENCH_DATABASE_URL="${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/opnieuwthuis_load}"
 export DJANGO_SETTINGS_MODULE=bench.settings
+export LOAD_PG_HERSTART="${LOAD_PG_HERSTART:-pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | head -n1) main restart}"
+STORING="${LOAD_STORING:-1}"
 BASIS="http://127.0.0.1:$POORT"
 TMP="$(mktemp -d)"
 
@@ -76,6 +81,10 @@ wrk $WRK_ARGS -d"$DUUR" --timeout 10s -s bench/wrk_mix.lua "$BASIS" -- "$COOKIE"
 
 status=0
 $PY -m bench.load rapport "$TMP/mix.txt" "$TMP/ping.txt" bench/load.json "${PADEN[@]}" || status=$?
+if [ "$STORING" != "0" ]; then
+  echo "== storingstest: belasting op de mix terwijl PostgreSQL herstart ($LOAD_PG_HERSTART)"
+  $PY -m bench.load storing "$BASIS" "$COOKIE" bench/storing.json "${PADEN[@]}" || status=$?
+fi
 if [ -s "$TMP/gunicorn.log" ]; then
   echo "== gunicorn meldde:"
   tail -n 20 "$TMP/gunicorn.log"

@@ -17,7 +17,8 @@ what bench/paginas.py declares and checks the budgets there:
   transaction that is rolled back, so the data set stays the same;
 - the upload's preview and confirmation of a 390-row month and of a wide XLSX of 390
   municipalities × 6 months, as the pages call them, each rolled back too;
-- the report's PDF and XLSX, when that code exists.
+- the report's PDF and XLSX, when that code exists, and the cold national PDF against the cold
+  ``stand`` as whole processes (``manage.py rapport`` against ``manage.py stand``), as a ratio.
 
 Prints a table, writes bench/results.json and exits 1 when a budget of something present fails,
 2 when the benchmark itself breaks.
@@ -400,51 +401,73 @@ def meet_download(download, client, context: dict, *, herhalingen: int) -> dict:
         hoe = f"manage.py rapport --format {download.formaat}"
     else:
         return {"aanwezig": False, "budget_s": download.budget_s}
-    koud, warm, voorbereid = [], [], []
+    koud, koud_cpu, warm = [], [], []
     for _ in range(herhalingen):
         cache.clear()  # the calculation and any cached report are made anew: the first click
-        begin = time.perf_counter()
+        begin, begin_cpu = time.perf_counter(), time.process_time()
         maak()
         koud.append(time.perf_counter() - begin)
+        koud_cpu.append(time.process_time() - begin_cpu)
         begin = time.perf_counter()
         maak()
         warm.append(time.perf_counter() - begin)
-        # What a user meets after a change of figures: the application prepared the national
-        # report in the background (rapportage/voorbereiden.py), here run to completion first.
-        voorbereid.append(_na_voorbereiding(maak))
-    eerste_klik = statistics.median(voorbereid) if voorbereid[0] is not None else None
     return {
         "aanwezig": True,
         "hoe": hoe,
         "koud_s": round(statistics.median(koud), 4),
+        "koud_cpu_s": round(statistics.median(koud_cpu), 4),
         "warm_s": round(statistics.median(warm), 4),
-        "voorbereid_s": None if eerste_klik is None else round(eerste_klik, 4),
         "budget_s": download.budget_s,
-        # The budget is the first click after a change, as users meet it; the cold render
-        # without preparation is printed beside it and never hidden.
-        "geslaagd": (eerste_klik if eerste_klik is not None else statistics.median(koud))
-        <= download.budget_s,
+        # Nothing is prepared in the background (issue 14): the budget is the cold download,
+        # calculation included, judged on this process's CPU time like the calculation (on a
+        # shared machine the wall time mostly measures the neighbours; it is printed beside).
+        "geslaagd": statistics.median(koud_cpu) <= download.budget_s,
     }
 
 
-def _na_voorbereiding(maak) -> float | None:
-    try:
-        from rapportage.voorbereiden import voorbereiden
-    except ImportError:
-        return None
-    from django.core.cache import cache
+def meet_processen(peildatum, *, herhalingen: int) -> dict:
+    """The cold national PDF against the cold ``stand`` as whole processes, alternating in one
+    run: ``manage.py rapport --format pdf`` and ``manage.py stand --format json`` for the same
+    peildatum, each a fresh interpreter with an empty cache (the measure of issue 14)."""
+    import resource
+    import subprocess
 
-    from opnieuwthuis.cache import gegevens_gewijzigd
+    from django.core.management import get_commands
 
-    cache.clear()
-    gegevens_gewijzigd()  # a new data version, as after an import
-    voorbereiden()
-    begin = time.perf_counter()
-    maak()
-    return time.perf_counter() - begin
-
-
-# --- The run -------------------------------------------------------------------------------------
+    if "rapport" not in get_commands():
+        return {"aanwezig": False}
+    map_ = tempfile.mkdtemp()
+    opdrachten = {
+        "pdf": [
+            "rapport",
+            f"--peildatum={peildatum.isoformat()}",
+            "--format=pdf",
+            f"--output={Path(map_) / 'rapport.pdf'}",
+        ],
+        "stand": ["stand", f"--peildatum={peildatum.isoformat()}", "--format=json"],
+    }
+    wand: dict[str, list[float]] = {k: [] for k in opdrachten}
+    cpu: dict[str, list[float]] = {k: [] for k in opdrachten}
+    for _ in range(herhalingen):
+        for naam, opdracht in opdrachten.items():
+            voor = resource.getrusage(resource.RUSAGE_CHILDREN)
+            begin = time.perf_counter()
+            subprocess.run(
+                [sys.executable, str(BENCH_DIR.parent / "manage.py"), *opdracht],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                cwd=BENCH_DIR.parent,
+            )
+            wand[naam].append(time.perf_counter() - begin)
+            na = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[naam].append(na.ru_utime - voor.ru_utime + na.ru_stime - voor.ru_stime)
+    uit = {"aanwezig": True, "herhalingen": herhalingen, "peildatum": peildatum.isoformat()}
+    for naam in opdrachten:
+        uit[f"{naam}_s"] = round(statistics.median(wand[naam]), 3)
+        uit[f"{naam}_cpu_s"] = round(statistics.median(cpu[naam]), 3)
+    uit["verhouding"] = round(uit["pdf_s"] / uit["stand_s"], 2)
+    uit["verhouding_cpu"] = round(uit["pdf_cpu_s"] / uit["stand_cpu_s"], 2)
+    return uit
 
 
 def _argumenten(argv):
@@ -587,6 +610,13 @@ def meet(args) -> dict:
         d.formaat: {"naam": d.naam, **meet_download(d, client, context, herhalingen=3)}
         for d in paginas.DOWNLOADS
     }
+    processen = meet_processen(groot.peildatum, herhalingen=args.herhalingen)
+    if processen["aanwezig"]:
+        print(
+            f"  PDF koud {processen['pdf_s']} s tegen stand koud {processen['stand_s']} s: "
+            f"{processen['verhouding']}×",
+            flush=True,
+        )
     maand = meet_import(maandbestand(groot), herhalingen=args.herhalingen)
     print(f"  Maandbestand ({maand['rijen']} rijen): {maand['s']} s", flush=True)
     uploads = {
@@ -667,11 +697,22 @@ def meet(args) -> dict:
             _budget(
                 d["naam"],
                 f"≤ {d['budget_s']:g} s",
-                f"eerste klik na wijziging {d['voorbereid_s']} s (koud {d['koud_s']:.2f} s, "
-                f"warm {d['warm_s']:.2f} s)"
+                f"koud CPU {d['koud_cpu_s']:.2f} s (wand {d['koud_s']:.2f} s), warm "
+                f"{d['warm_s']:.2f} s"
                 if d["aanwezig"]
                 else "niet aanwezig",
                 d.get("geslaagd"),
+            )
+        )
+
+    if processen["aanwezig"]:
+        budgetten.append(
+            _budget(
+                "PDF landelijk koud tegen stand koud (hele processen)",
+                f"≤ {paginas.BUDGET_PDF_TEGEN_STAND:g}× stand",
+                f"{processen['verhouding']:.2f}× ({processen['pdf_s']:.2f} s tegen "
+                f"{processen['stand_s']:.2f} s; CPU {processen['verhouding_cpu']:.2f}×)",
+                processen["verhouding"] <= paginas.BUDGET_PDF_TEGEN_STAND,
             )
         )
 
@@ -708,6 +749,7 @@ def meet(args) -> dict:
         },
         "uploads": {**uploads, "budget_s": paginas.BUDGET_UPLOAD_S},
         "downloads": downloads,
+        "pdf_tegen_stand": processen,
         "budgetten": budgetten,
         "geslaagd": all(b["geslaagd"] is not False for b in budgetten),
     }
@@ -759,11 +801,18 @@ def druk_af(r: dict) -> None:
                 f"Upload {u['bestand']} ({u['vorm']}, {u['rijen']} cijfers): voorbeeld "
                 f"{u['voorbeeld_s']} s, bevestigen {u['bevestigen_s']} s ({u['resultaat']})"
             )
+    p = r.get("pdf_tegen_stand") or {}
+    if p.get("aanwezig"):
+        print(
+            f"PDF landelijk koud (manage.py rapport, heel proces) {p['pdf_s']} s (CPU "
+            f"{p['pdf_cpu_s']} s) tegen stand koud {p['stand_s']} s (CPU {p['stand_cpu_s']} s): "
+            f"{p['verhouding']}× (CPU {p['verhouding_cpu']}×), mediaan van {p['herhalingen']}"
+        )
     for d in r["downloads"].values():
         if d["aanwezig"]:
             print(
-                f"{d['naam']}: koud {d['koud_s']} s, warm {d['warm_s']} s, eerste klik na "
-                f"wijziging (voorbereid) {d.get('voorbereid_s')} s ({d['hoe']})"
+                f"{d['naam']}: koud {d['koud_s']} s (CPU {d['koud_cpu_s']} s), warm "
+                f"{d['warm_s']} s ({d['hoe']})"
             )
         else:
             print(f"{d['naam']}: niet aanwezig")

@@ -35,6 +35,3 @@ LOGGING["loggers"]["opnieuwthuis.audit"]["level"] = "WARNING"  # noqa: F405  the
 
 # No collectstatic for a measurement: whitenoise serves through the finders and need not warn.
 warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers.base")
-
-# No background report preparation while pages are timed; bench/run.py runs it explicitly.
-OPNIEUWTHUIS = {**OPNIEUWTHUIS, "RAPPORT_VOORBEREIDEN": False}  # noqa: F405

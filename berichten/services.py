@@ -10,6 +10,7 @@ next run tries again).
 from __future__ import annotations
 
 import logging
+import smtplib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,6 +36,10 @@ FOUT_GEEN_CIJFERS = "Er zijn geen cijfers over {maand}; er gaat geen bericht uit
 
 
 FOUT_GEEN_STAND = "Het systeem heeft nog geen stand op de dag na die maand."
+FOUT_AFGEBROKEN = "niet geprobeerd: de mailserver faalde ({fout})"
+
+# A refusal of one message (its address, its content); any other OSError is the connection.
+_GEWEIGERD = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
 
 
 class BerichtFout(ValueError):
@@ -52,6 +57,7 @@ class Verslag:
     zonder_adres: list[str] = field(default_factory=list)
     zonder_cijfers: list[str] = field(default_factory=list)
     mislukt: list[tuple[str, str]] = field(default_factory=list)
+    afgebroken: str = ""  # why the run stopped (the mail server failed)
 
     def samenvatting(self) -> str:
         return (
@@ -90,7 +96,9 @@ def maandberichten_versturen(*, maand: date) -> Verslag:
     try:
         for gebruiker in ontvangers():
             naam = gebruiker.get_username()
-            if gebruiker.pk in al:
+            if verslag.afgebroken:
+                verslag.mislukt.append((naam, verslag.afgebroken))
+            elif gebruiker.pk in al:
                 verslag.al_verstuurd.append(naam)
             elif gebruiker.pk in uit:
                 verslag.uitgezet.append(naam)
@@ -99,7 +107,10 @@ def maandberichten_versturen(*, maand: date) -> Verslag:
             else:
                 _versturen(gebruiker, stand, maand, verbinding, verslag)
     finally:
-        verbinding.close()
+        try:
+            verbinding.close()
+        except OSError:
+            pass
     gebeurtenis(
         "maandberichten",
         maand=maand.isoformat(),
@@ -142,9 +153,15 @@ def _versturen(gebruiker, stand, maand: date, verbinding, verslag: Verslag) -> N
     mail.attach_alternative(bericht.html, "text/html")
     try:
         mail.send()
-    except Exception as fout:  # SMTP and network errors: this user is tried again next run
+    except _GEWEIGERD as fout:  # this address: the others still go
         record.delete()
-        logger.warning("Maandbericht aan %s niet verstuurd: %s", naam, fout)
+        logger.warning("Maandbericht aan %s geweigerd: %s", naam, fout)
+        verslag.mislukt.append((naam, str(fout)))
+        return
+    except OSError as fout:  # the mail server: stop, rather than wait a timeout per message
+        record.delete()
+        logger.warning("Maandberichten gestopt bij %s: %s", naam, fout)
+        verslag.afgebroken = FOUT_AFGEBROKEN.format(fout=fout)
         verslag.mislukt.append((naam, str(fout)))
         return
     verslag.verstuurd.append(naam)

@@ -61,3 +61,42 @@ class Gebruiker(AbstractUser):
     def mag_wijzigen(self) -> bool:
         """Only platform staff change figures (the rule lives in opnieuwthuis.scoping)."""
         return scoping.mag_wijzigen(self)
+
+
+class ApiToken(models.Model):
+    """A key for the API (``Authorization: Token …``) that acts as its user, with that user's role
+    and scope. Only the SHA-256 of the key is stored: the key is shown once, when it is made.
+
+    A token is random (256 bits), so a plain hash is enough to make a stolen table useless and
+    lets the key be found with one indexed lookup (a password hash would need a scan).
+    """
+
+    naam = models.CharField(max_length=100, help_text="Waarvoor de token is, bijvoorbeeld 'coa'.")
+    gebruiker = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="api_tokens")
+    sleutel_hash = models.CharField("SHA-256 van de sleutel", max_length=64, unique=True)
+    voorvoegsel = models.CharField(
+        max_length=12, help_text="Het begin van de sleutel, om hem te herkennen (geen geheim)."
+    )
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    laatst_gebruikt = models.DateTimeField(null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "API-token"
+        verbose_name_plural = "API-tokens"
+        ordering = ["naam", "-aangemaakt"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["naam"],
+                condition=Q(ingetrokken_op__isnull=True),
+                name="api_token_naam_uniek_zolang_geldig",
+                violation_error_message="Er is al een geldige token met deze naam.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.voorvoegsel}…)"
+
+    @property
+    def geldig(self) -> bool:
+        return self.ingetrokken_op is None

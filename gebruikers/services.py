@@ -25,6 +25,7 @@ ROL_RECHTEN = {
     Rol.MINISTERIE: {"taakstelling": ("view",), "realisatie": ("view",)},
     Rol.PROVINCIE: {"taakstelling": ("view",), "realisatie": ("view",)},
     Rol.GEMEENTE: {"taakstelling": ("view",), "realisatie": ("view",)},
+    Rol.AANLEVERING: {},  # no model permission: it only posts through the API's services
 }
 
 

@@ -39,6 +39,16 @@ def veilige_rijen(rijen: Iterable[Sequence]) -> list[list]:
     return [[veilige_cel(w) for w in rij] for rij in rijen]
 
 
+def csv_waarde(waarde):
+    """A cell as CSV text for a Dutch Excel: inert, empty for None, a decimal comma (8,7)."""
+    waarde = veilige_cel(waarde)
+    if waarde is None:
+        return ""
+    if isinstance(waarde, float):
+        return str(waarde).replace(".", ",")
+    return waarde
+
+
 def csv_schrijven(
     uit: TextIO, koppen: Sequence[str], rijen: Iterable[Sequence], *, regeleinde: str = "\r\n"
 ) -> None:
@@ -47,7 +57,7 @@ def csv_schrijven(
     schrijver = csv.writer(uit, delimiter=";", lineterminator=regeleinde)
     schrijver.writerow([veilige_cel(k) for k in koppen])
     for rij in rijen:
-        schrijver.writerow(["" if w is None else w for w in (veilige_cel(v) for v in rij)])
+        schrijver.writerow([csv_waarde(v) for v in rij])
 
 
 def csv_bytes(koppen: Sequence[str], rijen: Iterable[Sequence]) -> bytes:

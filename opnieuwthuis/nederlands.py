@@ -61,6 +61,14 @@ def procent_tekst(deel: int, geheel: int) -> str:
     return ONBEKEND if waarde is None else f"{waarde} %"
 
 
+def percentage(waarde: float | None, *, leeg: str = ONBEKEND) -> str:
+    """A percentage with one decimal as "8,7 %" (``berekening.percentage_gerealiseerd``), or
+    ``leeg`` when there is none."""
+    if waarde is None or waarde != waarde:
+        return leeg
+    return f"{waarde:.1f}".replace(".", ",") + " %"
+
+
 def datum_lang(d: date) -> str:
     """1 februari 2017"""
     return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
@@ -71,9 +79,13 @@ def maand_lang(d: date) -> str:
     return f"{MAANDEN[d.month - 1]} {d.year}"
 
 
+# The abbreviations Dutch style guides use (Taalunie): "mrt", not "maa".
+MAANDEN_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
 def maand_kort(d: date) -> str:
-    """jan (a chart's axis)"""
-    return MAANDEN[d.month - 1][:3]
+    """mrt (a chart's axis)"""
+    return MAANDEN_KORT[d.month - 1]
 
 
 def helft_kort(periode: Periode) -> str:

@@ -11,6 +11,8 @@
 - ``beperk_stand(stand, user)``: a calculated ``Stand`` narrowed to the user's municipalities.
 - ``mag_wijzigen(user)``, ``schrijft_toezicht(user)``: who writes figures, who records supervision.
 - ``ScopedViewMixin``: every view's login check, write check and restricted queryset.
+- ``OPENBAAR``: the public reader of ``/openbaar/`` (everything national, read-only, final
+  peildata only, nothing that is not public).
 
 A new role, or a changed rule, is an edit here (and the role's choice in ``gebruikers.choices``;
 a test holds the two lists equal). This module imports no app: roles are compared by their stored
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
 
 # --- The rules ---------------------------------------------------------------------------------
@@ -33,12 +36,41 @@ ZICHT = {
     "ministerie": ALLES,  # ministry staff read everything
     "provincie": PROVINCIE,  # a province supervisor: the municipalities of their province
     "gemeente": GEMEENTE,  # a municipality official: their own municipality
+    "aanlevering": NIETS,  # the reception agency's delivery account: posts figures, reads none
 }
 # Who changes figures, quotas and municipalities (every write view, the menu's entry screens).
 SCHRIJFT_CIJFERS = {"platform"}
 # Who records the province's judgement and intervention ladder (toezicht/); which province is
 # the queryset's business.
 SCHRIJFT_TOEZICHT = {"platform", "provincie"}
+# Who delivers monthly figures through the API (issue 17), and who does nothing else: the
+# delivery account gets 403 on every page and every reading route.
+LEVERT_AAN = {"platform", "aanlevering"}
+ALLEEN_AANLEVEREN = {"aanlevering"}
+# Who also sees provisional figures: a peildatum with a month before it not yet closed (the
+# monthly cycle, issue 11). Everyone else sees final peildata only.
+ZIET_VOORLOPIG = {"platform"}
+
+
+class OpenbareLezer:
+    """Anyone reading ``/openbaar/`` (issue 15), logged in or not. Their scope: everything
+    national (every municipality and province, as the Opnieuw Thuis map and the ministry's monthly
+    spreadsheets were public), read-only, final peildata only, and nothing that is not public: of
+    the models only those in ``OPENBARE_MODELLEN`` (names and codes; the figures reach the public
+    through the calculation of a final peildatum), never users, uploads, warnings or history."""
+
+    is_authenticated = False  # writes nothing: mag_wijzigen() and every write view say no
+    is_active = True
+    is_superuser = False
+    rol = ""
+    gemeente_id = None
+    provincie_id = None
+
+
+OPENBAAR = OpenbareLezer()
+# The one scope the public reader has; of the models only these (names and codes) are theirs.
+OPENBAAR_LEZEN = "openbaar"
+OPENBARE_MODELLEN = frozenset({"taakstelling.Gemeente", "taakstelling.Provincie"})
 
 
 @dataclass(frozen=True)
@@ -63,6 +95,8 @@ def _actief(user) -> bool:
 
 
 def reikwijdte(user) -> Reikwijdte:
+    if isinstance(user, OpenbareLezer):
+        return Reikwijdte(OPENBAAR_LEZEN)
     if not _actief(user):
         return Reikwijdte(NIETS)
     if user.is_superuser:
@@ -84,6 +118,11 @@ def mag_wijzigen(user) -> bool:
     return _actief(user) and (user.is_superuser or user.rol in SCHRIJFT_CIJFERS)
 
 
+def ziet_voorlopig(user) -> bool:
+    """Only platform staff see provisional figures (domain.md, "The monthly cycle")."""
+    return _actief(user) and (user.is_superuser or getattr(user, "rol", None) in ZIET_VOORLOPIG)
+
+
 def schrijft_toezicht(user) -> bool:
     """Who records the province's supervision (toezicht): its supervisors and platform staff.
 
@@ -100,8 +139,10 @@ def schrijft_toezicht(user) -> bool:
 
 def scope_sleutel(user) -> str:
     """The cache-key part for a page: a cached page is only ever served within the scope it was
-    made for (two officials of one municipality share it; an official and a supervisor do not)."""
-    return reikwijdte(user).sleutel
+    made for (two officials of one municipality share it; an official and a supervisor do not;
+    platform staff, who also see provisional peildata in the selector, not with the ministry)."""
+    sleutel = reikwijdte(user).sleutel
+    return f"{sleutel}-voorlopig" if ziet_voorlopig(user) else sleutel
 
 
 def scope_omschrijving(user) -> dict:
@@ -125,7 +166,7 @@ def beperk_stand(stand, user):
     ``provinciecode``) instead of a query.
     """
     r = reikwijdte(user)
-    if r.soort == ALLES:
+    if r.soort in (ALLES, OPENBAAR_LEZEN):  # the public reader: everything national
         return stand
     gemeenten, provincies = stand.gemeenten, stand.provincies
     if r.soort == PROVINCIE:
@@ -147,16 +188,31 @@ def _lookup(model, suffix: str) -> str:
     return f"{prefix}__{suffix}" if prefix else suffix
 
 
+def _provincie_lookup(model) -> str:
+    """A model whose rows belong to a province without a municipality (a province's report)
+    names its own path with ``provincie_lookup``; otherwise the way goes through the municipality."""
+    eigen = getattr(model, "provincie_lookup", None)
+    return f"{eigen}_id" if eigen else _lookup(model, "provincie_id")
+
+
 class RestrictedQuerySet(models.QuerySet):
     def restrict(self, user):
         r = reikwijdte(user)
+        if r.soort == OPENBAAR_LEZEN:
+            return self if self.model._meta.label in OPENBARE_MODELLEN else self.none()
         if r.soort == ALLES:
             return self
         if r.soort == PROVINCIE:
-            return self.filter(**{_lookup(self.model, "provincie_id"): r.id})
+            return self.filter(**{_provincie_lookup(self.model): r.id})
         if r.soort == GEMEENTE and getattr(self.model, "gemeente_scope", True):
             return self.filter(**{_lookup(self.model, "id"): r.id})
         return self.none()
+
+    def zichtbaar_voor(self, user):
+        """For routes the public may read (the API): every municipality for the public
+        (anonymous while ``OPNIEUWTHUIS_OPENBAAR`` is on; which months it sees is decided by
+        the monthly cycle), otherwise ``restrict(user)``."""
+        return self if publiek(user) else self.restrict(user)
 
 
 class ScopedViewMixin:
@@ -175,9 +231,45 @@ class ScopedViewMixin:
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        if not mag_lezen(request.user):
+            raise PermissionDenied(FOUT_ALLEEN_AANLEVEREN)
         if self.schrijven and not mag_wijzigen(request.user):
             raise PermissionDenied("Alleen platformmedewerkers kunnen cijfers wijzigen.")
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return super().get_queryset().restrict(self.request.user)
+
+
+# --- The API (issue 17): the public, and the delivery account ----------------------------------
+
+FOUT_ALLEEN_AANLEVEREN = "Dit account levert alleen maandcijfers aan via de API."
+FOUT_NIET_AANLEVEREN = "Alleen platformmedewerkers en het aanleveraccount leveren cijfers aan."
+
+
+def openbaar() -> bool:
+    """Are the published figures public (``OPNIEUWTHUIS_OPENBAAR``, default on)?"""
+    return getattr(settings, "OPNIEUWTHUIS_OPENBAAR", True)
+
+
+def publiek(user) -> bool:
+    """An anonymous caller while the published figures are public: reads what is published
+    (closed months only) of every municipality, and nothing else."""
+    return (user is None or not user.is_authenticated) and openbaar()
+
+
+def mag_lezen(user) -> bool:
+    """Reading figures: any active role but the delivery account, or the public."""
+    if user is None or not user.is_authenticated:
+        return openbaar()
+    return user.is_active and (user.is_superuser or user.rol not in ALLEEN_AANLEVEREN)
+
+
+def mag_aanleveren(user) -> bool:
+    """Posting monthly figures through the API: platform staff and the delivery account."""
+    return _actief(user) and (user.is_superuser or user.rol in LEVERT_AAN)
+
+
+def ziet_alle_aanleveringen(user) -> bool:
+    """Platform staff see every delivery; the delivery account only its own."""
+    return mag_wijzigen(user)

@@ -15,7 +15,9 @@ urlpatterns = [
     path("gezond/", views.gezond, name="gezond"),
     path("ping/", views.PingView.as_view(), name="ping"),
     path("realisatie/", include("realisatie.urls")),
+    path("api/v1/", include(("opnieuwthuis.api.urls", "api"))),
     path("toezicht/", include("toezicht.urls")),
     path("", include("berichten.urls")),
     path("", include("rapportage.urls")),
 ]
+handler404 = "opnieuwthuis.views.niet_gevonden"

@@ -63,3 +63,13 @@ class PingView(ScopedViewMixin, View):
         antwoord = HttpResponse("ok", content_type="text/plain; charset=utf-8")
         antwoord["Cache-Control"] = "no-store"
         return antwoord
+
+
+def niet_gevonden(request, exception=None):
+    """The 404 page; it shows the reason only when the view gave one meant for people."""
+    from django.shortcuts import render
+
+    from .fouten import Melding404
+
+    melding = str(exception) if isinstance(exception, Melding404) else ""
+    return render(request, "404.html", {"melding": melding}, status=404)

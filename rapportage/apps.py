@@ -1,18 +1,14 @@
 from django.apps import AppConfig
 
 
-def _na_wijziging(**_kwargs) -> None:
-    """A committed change of figures: prepare the national report (rapportage/voorbereiden.py)."""
-    from .voorbereiden import na_wijziging
-
-    na_wijziging()
-
-
 class RapportageConfig(AppConfig):
     name = "rapportage"
     verbose_name = "Rapportage"
 
     def ready(self):
-        from opnieuwthuis.signals import gegevens_gewijzigd
+        from opnieuwthuis.cache import volg_wijzigingen
 
-        gegevens_gewijzigd.connect(_na_wijziging, dispatch_uid="rapportage-voorbereiden")
+        from .models import LandelijkHalfjaar
+
+        # The national-only half-years are figures the report shows: a change makes it new.
+        volg_wijzigingen(LandelijkHalfjaar)

@@ -38,6 +38,7 @@ from opnieuwthuis.afronding import grootste_rest
 from opnieuwthuis.perioden import (
     MAANDEN_PER_HALFJAAR,
     Periode,
+    half_omhoog,
     maanden_resterend,
     maanden_verstreken,
     nodig_per_maand,
@@ -85,6 +86,13 @@ class Instellingen:
     grens_achter: float = 0.75  # rule 6: below this share of the line: "achter op schema"
 
 
+def schema_lijn(te_huisvesten: int, maanden_verstreken: int) -> int:
+    """Rule 6's line in whole persons: what a municipality should have housed after
+    ``maanden_verstreken`` of 6 months (m/6 of te_huisvesten), rounded up, so that "op schema"
+    is exactly "housed at least the line" (the status compares realisatie * 6 >= te * m)."""
+    return max(0, -(-int(te_huisvesten) * int(maanden_verstreken) // 6))
+
+
 @dataclass
 class Stand:
     """The result for one peildatum."""
@@ -113,24 +121,6 @@ class Stand:
             landelijk=self.landelijk,
             verloop=self.verloop[self.verloop["gemeente_id"].isin(gemeenten["gemeente_id"])],
         )
-
-
-# --- For rapportage/rapport*.py only, until issue 14 moves the report onto opnieuwthuis.perioden;
-# the calculation itself uses Periode. Delete with the last caller.
-def periode_index(jaar: int, helft: int) -> int:
-    return Periode(jaar, helft).index
-
-
-def periode_label(index: int) -> str:
-    return Periode.uit_index(index).label
-
-
-def periode_begin(index: int) -> date:
-    return Periode.uit_index(index).begin
-
-
-def periode_van(datum: date) -> int:
-    return Periode.van_datum(datum).index
 
 
 # --- The input arranged per municipality (row) and half-year (column) --------------------------
@@ -518,7 +508,9 @@ def _gemeenten(
     # that have since been reorganised away (as the report counted the 390 of 2016 in 2017).
     vorig_frame = frame.iloc[0:0] if d == 0 else frame[doet_mee(d - 1)]
     huidig = frame[doet_mee(d)].sort_values(["gemeentenaam", "gemeentecode"])
-    return huidig.reset_index(drop=True), vorig_frame
+    huidig = huidig.reset_index(drop=True)
+    huidig["percentage_gerealiseerd"] = percentages_gerealiseerd(huidig)
+    return huidig, vorig_frame
 
 
 def _verloop(m: Matrices, saldi: Saldi) -> pd.DataFrame:
@@ -576,3 +568,20 @@ def samenvatten_landelijk(frame: pd.DataFrame, *, vorig: pd.DataFrame | None = N
             som = frame[kolom].sum(min_count=1) if len(frame) else 0
         uit[kolom] = None if som is None or pd.isna(som) else int(som)
     return uit
+
+
+def percentage_gerealiseerd(realisatie: int | None, te_huisvesten: int | None) -> float | None:
+    """The share of the corrected quota realised (the key number of the Opnieuw Thuis map):
+    realisatie / te_huisvesten x 100 with one decimal, rounded half up in whole numbers
+    (2/3 -> 66,7; 1/8 -> 12,5); None when nothing was to be housed (te_huisvesten <= 0)."""
+    if realisatie is None or te_huisvesten is None or pd.isna(realisatie) or te_huisvesten <= 0:
+        return None
+    return half_omhoog(1000 * int(realisatie), int(te_huisvesten)) / 10
+
+
+def percentages_gerealiseerd(frame: pd.DataFrame) -> list[float | None]:
+    """``percentage_gerealiseerd`` for every row of a frame with realisatie and te_huisvesten."""
+    return [
+        percentage_gerealiseerd(r, t)
+        for r, t in zip(frame["realisatie"].tolist(), frame["te_huisvesten"].tolist())
+    ]

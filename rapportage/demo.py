@@ -151,6 +151,24 @@ def demo_bestanden() -> dict[str, bytes]:
     return {"taakstelling": taak, "startstand": start, "realisatie": realisatie}
 
 
+# The months the report of 20 February 2017 was made of: July 2016 up to January 2017, closed as
+# platform staff would (every figure in, the warnings acknowledged), so 1 February 2017 is final.
+VASTGESTELDE_MAANDEN = [*MAANDEN_2016_II, date(2017, 1, 1)]
+DEMO_DOOR = "demo (laad_demo)"
+
+
+def _maanden_vaststellen() -> str:
+    from realisatie.maandcyclus import vastgestelde_maanden
+
+    from .maandcyclus import maand_vaststellen
+
+    al = vastgestelde_maanden()
+    for maand in VASTGESTELDE_MAANDEN:
+        if maand not in al:
+            maand_vaststellen(maand=maand, door=DEMO_DOOR, akkoord=True)
+    return ", ".join(m.strftime("%Y-%m") for m in VASTGESTELDE_MAANDEN)
+
+
 @transaction.atomic
 def laad_demo() -> dict[str, str]:
     """Load the demo through the import services. Running it again changes nothing."""
@@ -193,4 +211,5 @@ def laad_demo() -> dict[str, str]:
     verslag["taakstelling 2017-II"] = (
         f"{len(verdeling.regels)} gemeenten, landelijk {verdeling.landelijk}, som {verdeling.som}"
     )
+    verslag["vastgestelde maanden"] = _maanden_vaststellen()
     return {k: str(v) for k, v in verslag.items()}

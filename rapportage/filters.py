@@ -8,11 +8,12 @@ stays one query whatever the number of municipalities.
 
 import django_filters
 from django import forms
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 
 from taakstelling.models import Gemeente, Inwonertal, Provincie
 from toezicht.selectors import STAP_KEUZES, gemeenten_met_stap
 
+from . import zoeken
 from .berekening import STATUS_LABELS, Stand
 
 # Population classes (CBS uses similar bands in its municipal statistics).
@@ -26,7 +27,7 @@ GEMIST_KEUZES = [
     ("1", "1 of meer"),
     ("2", "2 of meer"),
     ("3", "3 of meer"),
-    ("4", "4 of meer (Zuid-Holland grijpt in)"),
+    ("4", "4 of meer"),  # a national filter names no single province's rule
 ]
 
 
@@ -90,10 +91,13 @@ class GemeenteFilterSet(django_filters.FilterSet):
         )
 
     def filter_zoek(self, queryset, name, value):
-        value = value.strip()
-        if not value:
+        # Names as people write them (rapportage/zoeken.py), matched on the stand's names (as the
+        # status filter: no query of its own).
+        if not zoeken.compact(value):
             return queryset
-        return queryset.filter(Q(naam__icontains=value) | Q(code__icontains=value))
+        frame = self.stand.gemeenten
+        rijen = zip(frame["gemeente_id"], frame["gemeentenaam"], frame["gemeentecode"])
+        return queryset.filter(id__in=[int(i) for i in zoeken.gemeente_ids(value, rijen)])
 
     def _ids(self, masker) -> list[int]:
         return [int(i) for i in self.stand.gemeenten.loc[masker, "gemeente_id"]]

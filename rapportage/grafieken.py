@@ -78,12 +78,14 @@ def maandzin(reeks: list[Maand], gebied: str) -> str:
         "achter/voor in zes maanden te halen."
     )
     if delen:
-        zin += " " + "; ".join(delen) + "."
+        tekst = "; ".join(delen)
+        zin += " " + tekst[0].upper() + tekst[1:] + "."  # a sentence never starts with "januari"
     else:
         zin += " Er zijn nog geen maanden van dit halfjaar verstreken."
     rest = [m for m in reeks if m.nog_nodig is not None]
     if rest:
-        zin += f" In de {len(rest)} resterende maanden is nog {getal(rest[0].nog_nodig)} per maand nodig."
+        maanden = "de laatste maand" if len(rest) == 1 else f"de {len(rest)} resterende maanden"
+        zin += f" In {maanden} is nog {getal(rest[0].nog_nodig)} per maand nodig."
     return zin
 
 

@@ -31,27 +31,71 @@ from django.utils.html import escape
 
 from opnieuwthuis.nederlands import getal
 
-from .berekening import ACHTER, ENIGSZINS_ACHTER, OP_SCHEMA, STATUS_LABELS
+from .berekening import ACHTER, ENIGSZINS_ACHTER, OP_SCHEMA
 
 KAART_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "gemeente_2016.topojson"
 BRON = "Bron: CBS, gegeneraliseerde gemeentegrenzen 2016 (CC BY 4.0)"
 BREEDTE = 600.0  # width of the viewBox in user units; the height follows from the shape
 
-# Fill per status. Each state also has its own pattern (solid, dots, hatching), so the map can be
-# read without telling the colours apart; the colours are at least 3:1 against white and each other's
-# neighbours are separated by a white border.
-VULLING = {
-    OP_SCHEMA: "url(#kaart-op-schema)",
-    ENIGSZINS_ACHTER: "url(#kaart-enigszins-achter)",
-    ACHTER: "url(#kaart-achter)",
+# The legend of the Opnieuw Thuis map (Land in Beeld, 2017; domain.md): dark blue "goed op schema",
+# grey-blue "enigszins achter op schema", light blue "achter op schema". Each state also keeps its
+# own pattern (solid, dots, hatching), so the map can be read without telling the colours apart;
+# the light blue carries dark hatching, so every state stands out at least 3:1 against the white
+# borders and background.
+LEGENDA = {
+    OP_SCHEMA: "goed op schema",
+    ENIGSZINS_ACHTER: "enigszins achter op schema",
+    ACHTER: "achter op schema",
 }
+_NAAM = {
+    OP_SCHEMA: "op-schema",
+    ENIGSZINS_ACHTER: "enigszins-achter",
+    ACHTER: "achter",
+    None: "geen",
+}
+VULLING = {status: f"url(#kaart-{naam})" for status, naam in _NAAM.items() if status}
 GEEN_GEGEVENS = "#d9d9d9"
-PATRONEN = f"""<defs>
-<pattern id="kaart-op-schema" patternUnits="userSpaceOnUse" width="6" height="6"><rect width="6" height="6" fill="#1e6b35"/></pattern>
-<pattern id="kaart-enigszins-achter" patternUnits="userSpaceOnUse" width="5" height="5"><rect width="5" height="5" fill="#b35900"/><circle cx="2.5" cy="2.5" r="1.1" fill="#ffffff"/></pattern>
-<pattern id="kaart-achter" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)"><rect width="5" height="5" fill="#a4161a"/><rect width="1.6" height="5" fill="#ffffff"/></pattern>
-<pattern id="kaart-geen" patternUnits="userSpaceOnUse" width="6" height="6"><rect width="6" height="6" fill="{GEEN_GEGEVENS}"/></pattern>
-</defs>"""
+
+
+# One pattern per state: fill, then what sets it apart without colour (nothing, dots, hatching).
+_PATROON = {
+    OP_SCHEMA: ("6", "", '<rect width="6" height="6" fill="#0b3a6e"/>'),
+    ENIGSZINS_ACHTER: (
+        "5",
+        "",
+        '<rect width="5" height="5" fill="#5b7590"/><circle cx="2.5" cy="2.5" r="1.1" fill="#ffffff"/>',
+    ),
+    ACHTER: (
+        "5",
+        "rotate(45) ",
+        '<rect width="5" height="5" fill="#a9cbe8"/><rect width="1.8" height="5" fill="#0b3a6e"/>',
+    ),
+    None: ("6", "", f'<rect width="6" height="6" fill="{GEEN_GEGEVENS}"/>'),
+}
+
+
+def _patroon(status: str | None, voorvoegsel: str, schaal: float) -> str:
+    zijde, draai, inhoud = _PATROON[status]
+    return (
+        f'<pattern id="{voorvoegsel}-{_NAAM[status]}" patternUnits="userSpaceOnUse" width="{zijde}" '
+        f'height="{zijde}" patternTransform="{draai}scale({schaal:.4f})">{inhoud}</pattern>'
+    )
+
+
+def patronen(schaal: float = 1.0) -> str:
+    """The fills, drawn at the same size on screen however far the map is zoomed in (``schaal``:
+    the width shown as a share of the whole country's width)."""
+    return "<defs>" + "".join(_patroon(s, "kaart", schaal) for s in _PATROON) + "</defs>"
+
+
+def legenda_staal(status: str | None = None) -> str:
+    """A legend swatch with its own pattern (the map's patterns scale with its zoom)."""
+    naam = _NAAM.get(status, "geen")
+    return (
+        '<svg class="legenda__staal" width="28" height="18" aria-hidden="true" focusable="false">'
+        f"<defs>{_patroon(status, 'legenda', 1.0)}</defs>"
+        f'<rect width="28" height="18" fill="url(#legenda-{naam})" stroke="#1a1a1a"/></svg>'
+    )
 
 
 @dataclass(frozen=True)
@@ -62,6 +106,8 @@ class Vormen:
     namen: dict[str, str]
     breedte: float
     hoogte: float
+    # Per gemeentecode its bounding box in the same units: (x0, y0, x1, y1).
+    kaders: dict[str, tuple[float, float, float, float]] = None
 
 
 def decodeer_bogen(topologie: dict) -> list[list[tuple[float, float]]]:
@@ -117,20 +163,25 @@ def lees_vormen(topologie: dict) -> Vormen:
     schaal = BREEDTE / ((max_lon - min_lon) * factor)
     hoogte = round((max_lat - min_lat) * schaal, 1)
 
-    def xy(lon: float, lat: float) -> str:
-        return f"{(lon - min_lon) * factor * schaal:.1f} {(max_lat - lat) * schaal:.1f}"
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return (lon - min_lon) * factor * schaal, (max_lat - lat) * schaal
 
-    paden, namen = {}, {}
+    paden, namen, kaders = {}, {}, {}
     for geometrie in geometrieen:
         code = geometrie.get("properties", {}).get("statcode") or geometrie.get("id")
         delen = []
+        xs, ys = [], []
         for ring in _ringen(geometrie):
-            punten = ring_punten(ring, bogen)
+            punten = [xy(*p) for p in ring_punten(ring, bogen)]
             if len(punten) >= 3:
-                delen.append("M" + "L".join(xy(*p) for p in punten) + "Z")
+                delen.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in punten) + "Z")
+                xs.extend(x for x, _ in punten)
+                ys.extend(y for _, y in punten)
         paden[code] = "".join(delen)
         namen[code] = geometrie.get("properties", {}).get("statnaam", code)
-    return Vormen(paden=paden, namen=namen, breedte=BREEDTE, hoogte=hoogte)
+        if xs:
+            kaders[code] = (min(xs), min(ys), max(xs), max(ys))
+    return Vormen(paden=paden, namen=namen, breedte=BREEDTE, hoogte=hoogte, kaders=kaders)
 
 
 @functools.cache
@@ -138,13 +189,39 @@ def vormen() -> Vormen:
     return lees_vormen(json.loads(KAART_BESTAND.read_text(encoding="utf-8")))
 
 
+def percentage_tekst(rij: dict) -> str:
+    """The share of te_huisvesten realised as "32,4 %" (the key figure of the Opnieuw Thuis map),
+    or "" when the calculation gives none (nothing to house)."""
+    waarde = rij.get("percentage_gerealiseerd")
+    if waarde is None:
+        return ""
+    return f"{waarde:.1f}".replace(".", ",") + " %"
+
+
 def titel(rij: dict) -> str:
     """What a municipality's shape says when pointed at or read by a screen reader."""
+    procent = percentage_tekst(rij)
     return (
-        f"{rij['gemeentenaam']}: {STATUS_LABELS.get(rij['status'], rij['status'])}. "
+        f"{rij['gemeentenaam']}: {LEGENDA.get(rij['status'], rij['status'])}. "
         f"Gehuisvest {getal(rij['realisatie'])} van {getal(rij['te_huisvesten'])} "
-        f"(taakstelling inclusief achter/voor), stand {getal(rij['stand'])}."
+        f"(taakstelling inclusief achter/voor){f', {procent}' if procent else ''}, "
+        f"stand {getal(rij['stand'])}."
     )
+
+
+def paneelgegevens(rij: dict) -> dict[str, str]:
+    """The figures the visible panel shows for a municipality (as data-* attributes of its shape;
+    static/rapportage/kaart.js writes them into the panel as text)."""
+    return {
+        "naam": rij["gemeentenaam"],
+        "status": rij["status"],
+        "status-label": LEGENDA.get(rij["status"], rij["status"]),
+        "percentage": percentage_tekst(rij),
+        "gehuisvest": getal(rij["realisatie"]),
+        "te-huisvesten": getal(rij["te_huisvesten"]),
+        "stand": getal(rij["stand"]),
+        "nodig": getal(rij["nodig_per_maand"]),
+    }
 
 
 def pad_voor(code: str, kaart: Vormen, voorgangers: dict[str, list[str]]) -> str:
@@ -154,6 +231,39 @@ def pad_voor(code: str, kaart: Vormen, voorgangers: dict[str, list[str]]) -> str
     return "".join(kaart.paden.get(v, "") for v in voorgangers.get(code, []))
 
 
+def kader(
+    codes: Iterable[str] | None,
+    kaart: Vormen,
+    voorgangers: dict[str, list[str]] | None = None,
+    *,
+    marge: float = 0.04,
+    minimaal: float = 0.2,
+) -> tuple[float, float, float, float]:
+    """The part of the map an area fills (x, y, width, height): the bounding box of its shapes with
+    a margin, at least ``minimaal`` of the country wide, so one small municipality is shown with
+    its surroundings. ``None`` (or nothing drawable): the whole country."""
+    voorgangers = voorgangers or {}
+    vakken = []
+    for code in codes or ():
+        for c in [code] if code in kaart.kaders else voorgangers.get(code, []):
+            if c in kaart.kaders:
+                vakken.append(kaart.kaders[c])
+    if not vakken:
+        return (0.0, 0.0, kaart.breedte, kaart.hoogte)
+    x0, y0 = min(v[0] for v in vakken), min(v[1] for v in vakken)
+    x1, y1 = max(v[2] for v in vakken), max(v[3] for v in vakken)
+    rand = max(x1 - x0, y1 - y0) * marge
+    x0, y0, x1, y1 = x0 - rand, y0 - rand, x1 + rand, y1 + rand
+    kleinste = kaart.breedte * minimaal
+    if x1 - x0 < kleinste:
+        midden = (x0 + x1) / 2
+        x0, x1 = midden - kleinste / 2, midden + kleinste / 2
+    if y1 - y0 < kleinste:
+        midden = (y0 + y1) / 2
+        y0, y1 = midden - kleinste / 2, midden + kleinste / 2
+    return (x0, y0, x1 - x0, y1 - y0)
+
+
 def teken_kaart(
     rijen: Iterable[dict],
     *,
@@ -161,13 +271,16 @@ def teken_kaart(
     voorgangers: dict[str, list[str]] | None = None,
     kaart: Vormen | None = None,
     label: str = "Kaart van de gemeenten, gekleurd naar status",
+    gebied: Iterable[str] | None = None,
 ) -> str:
     """The map as SVG markup. ``rijen`` are the municipalities to colour (records of the stand,
     already restricted to the user); ``url`` gives each one's page. Every other municipality of the
-    map is drawn plain grey, without name or link."""
+    map is drawn plain grey, without name or link. ``gebied``: the codes whose shapes the map is
+    framed on (a province, a supervisor's scope); ``None`` is the whole country."""
     kaart = kaart or vormen()
     voorgangers = voorgangers or {}
     rijen = list(rijen)
+    x, y, breedte, hoogte = kader(gebied, kaart, voorgangers)
     getekend = set()
     voorgrond = []
     for rij in rijen:
@@ -179,9 +292,10 @@ def teken_kaart(
         getekend.update(voorgangers.get(code, []))
         tekst = escape(titel(rij))
         status = rij["status"]
+        data = "".join(f' data-{k}="{escape(v)}"' for k, v in paneelgegevens(rij).items())
         voorgrond.append(
-            f'<a href="{escape(url[code])}" class="kaart__gemeente" data-code="{escape(code)}">'
-            f"<title>{tekst}</title>"
+            f'<a href="{escape(url[code])}" class="kaart__gemeente" data-code="{escape(code)}"'
+            f"{data}><title>{tekst}</title>"
             f'<path class="kaart__vorm kaart__vorm--{escape(status)}" '
             f'fill="{VULLING.get(status, GEEN_GEGEVENS)}" d="{pad}"/></a>'
         )
@@ -190,9 +304,9 @@ def teken_kaart(
     ]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="kaart__svg" '
-        f'viewBox="0 0 {kaart.breedte:.0f} {kaart.hoogte:.0f}" role="group" '
+        f'viewBox="{x:.1f} {y:.1f} {breedte:.1f} {hoogte:.1f}" role="group" '
         f'aria-label="{escape(label)}">'
-        f"{PATRONEN}"
+        f"{patronen(breedte / kaart.breedte)}"
         f'<g class="kaart__achtergrond" fill="{GEEN_GEGEVENS}" aria-hidden="true">'
         f"{''.join(achtergrond)}</g>"
         f'<g class="kaart__gemeenten">{"".join(voorgrond)}</g>'

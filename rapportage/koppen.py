@@ -46,3 +46,8 @@ GEMEENTE_KOPPEN = (
 def gemeente_koppen(koppen: dict[str, str]) -> dict[str, str]:
     """The report's column headings, for the columns a municipality table has."""
     return {k: koppen[k] for k in GEMEENTE_KOPPEN}
+
+
+# The headings of the columns that only the report's files and tables add.
+PERCENTAGE_KOP = "Percentage gerealiseerd"
+EXTRA_KOPPEN = ["Status", "Nog nodig per maand", "Halfjaren op rij gemist", PERCENTAGE_KOP]

@@ -126,32 +126,58 @@ def stand_op(peildatum: date, *, versie: str | None = None) -> berekening.Stand:
 
 
 def maandrealisatie(
-    peildatum: date, gemeente_id: int | None = None, *, versie: str | None = None
+    peildatum: date | None = None,
+    gemeente_id: int | None = None,
+    *,
+    gemeentecode: str | None = None,
+    provinciecode: str | None = None,
+    versie: str | None = None,
 ) -> list[tuple[date, int]]:
-    """Persons housed per month of the half-year of ``peildatum``, before it (the months the stand
-    counts): nationally, or for one municipality. One query, cached on the data version; months
-    without a figure give 0."""
+    """Persons housed per month, in one aggregate query: nationally, for one municipality (by id
+    or code) or for one province.
+
+    With ``peildatum``: the months of its half-year before it (the months the stand counts), each
+    month present, 0 where there is no figure (the dashboards' charts). Without: every month that
+    has a figure (the report's pace table). With ``versie`` (the data version the caller has
+    read): cached on it.
+    """
+    if versie is None:
+        return _maandrealisatie(peildatum, gemeente_id, gemeentecode, provinciecode)
     return gecachet(
         "maandrealisatie",
-        lambda: _maandrealisatie(peildatum, gemeente_id),
-        peildatum.isoformat(),
+        lambda: _maandrealisatie(peildatum, gemeente_id, gemeentecode, provinciecode),
+        peildatum.isoformat() if peildatum else "alle",
         "nl" if gemeente_id is None else gemeente_id,
+        gemeentecode or "-",
+        provinciecode or "-",
         versie=versie,
     )
 
 
-def _maandrealisatie(peildatum: date, gemeente_id: int | None) -> list[tuple[date, int]]:
+def _maandrealisatie(
+    peildatum: date | None,
+    gemeente_id: int | None,
+    gemeentecode: str | None,
+    provinciecode: str | None,
+) -> list[tuple[date, int]]:
     from django.db.models import Sum
 
-    periode = Periode.van_datum(peildatum)
-    maanden = [m for m in periode.maanden if m < peildatum]
-    rijen = Huisvesting.objects.filter(maand__gte=periode.begin, maand__lt=peildatum)
+    rijen = Huisvesting.objects.all()
     if gemeente_id is not None:
         rijen = rijen.filter(gemeente_id=gemeente_id)
+    if gemeentecode is not None:
+        rijen = rijen.filter(gemeente__code=gemeentecode)
+    if provinciecode is not None:
+        rijen = rijen.filter(gemeente__provincie__code=provinciecode)
+    if peildatum is not None:
+        periode = Periode.van_datum(peildatum)
+        rijen = rijen.filter(maand__gte=periode.begin, maand__lt=peildatum)
     per_maand = dict(
-        rijen.values("maand").annotate(som=Sum("personen")).values_list("maand", "som")
+        rijen.order_by().values("maand").annotate(som=Sum("personen")).values_list("maand", "som")
     )
-    return [(maand, int(per_maand.get(maand) or 0)) for maand in maanden]
+    if peildatum is None:
+        return sorted((m, int(p or 0)) for m, p in per_maand.items())
+    return [(m, int(per_maand.get(m) or 0)) for m in periode.maanden if m < peildatum]
 
 
 def kaart_voorgangers(*, versie: str | None = None) -> dict[str, list[str]]:
@@ -218,3 +244,126 @@ def opvangstanden() -> pd.DataFrame:
         ),
         ["peildatum", "wachtend", "alleenstaand"],
     )
+
+
+# --- The progress report ----------------------------------------------------------------------
+
+
+def gebied_voor(user, code: str | None = None):
+    """The area a user asks for (``NL``, ``PV27`` or ``GM0363``), or their own by default.
+
+    Allowed only when the user sees every municipality of it, through the one scoping mechanism
+    (``Gemeente.objects.restrict``): a municipality official cannot ask for their province.
+    Raises ``GebiedOnbekend`` otherwise (the views answer 404).
+    """
+    from taakstelling.models import Provincie
+
+    from .rapport.gebied import GEMEENTE, NEDERLAND, PROVINCIE, Gebied, GebiedOnbekend
+
+    zichtbaar = Gemeente.objects.restrict(user)
+    if not code:
+        if user.gemeente_id:
+            code = user.gemeente.code
+        elif user.provincie_id:
+            code = user.provincie.code
+        else:
+            code = NEDERLAND.code
+    code = code.strip().upper()
+    if code == NEDERLAND.code:
+        if zichtbaar.count() != Gemeente.objects.count():
+            raise GebiedOnbekend(code)
+        return NEDERLAND
+    if code.startswith("PV"):
+        provincie = Provincie.objects.filter(code=code).first()
+        if provincie is None:
+            raise GebiedOnbekend(code)
+        alle = Gemeente.objects.filter(provincie=provincie).count()
+        if not alle or zichtbaar.filter(provincie=provincie).count() != alle:
+            raise GebiedOnbekend(code)
+        return Gebied(PROVINCIE, provincie.code, provincie.naam)
+    gemeente = zichtbaar.filter(code=code).first()
+    if gemeente is None:
+        raise GebiedOnbekend(code)
+    return Gebied(GEMEENTE, gemeente.code, gemeente.naam)
+
+
+def halfjaren_frame() -> pd.DataFrame:
+    """Every half-year with its national quota and whether its figures are illustrative."""
+    return _frame(
+        Halfjaar.objects.values_list("jaar", "helft", "landelijke_taakstelling", "illustratief"),
+        ["jaar", "helft", "landelijke_taakstelling", "illustratief"],
+    )
+
+
+def maandrealisatie_frame(
+    *, gemeentecode: str | None = None, provinciecode: str | None = None
+) -> pd.DataFrame:
+    """``maandrealisatie`` of an area as a frame (maand, personen) for the report."""
+    return pd.DataFrame.from_records(
+        maandrealisatie(gemeentecode=gemeentecode, provinciecode=provinciecode),
+        columns=["maand", "personen"],
+    )
+
+
+def landelijke_halfjaren() -> pd.DataFrame:
+    """The national-only half-years (before the system's municipal figures), with sources."""
+    from .models import LandelijkHalfjaar
+
+    return _frame(
+        LandelijkHalfjaar.objects.order_by("jaar", "helft").values_list(
+            "jaar", "helft", "taakstelling", "gecorrigeerde_taakstelling", "realisatie", "bron"
+        ),
+        ["jaar", "helft", "taakstelling", "gecorrigeerde_taakstelling", "realisatie", "bron"],
+    )
+
+
+class Tekst:
+    """The letter's words for one report as stored (``versie`` 0: none written yet)."""
+
+    def __init__(self, rij=None):
+        from .rapport.brief import AAN, AANHEF, Brief
+
+        self.versie = rij.versie if rij else 0
+        self.brief = Brief(
+            aan=(rij.aan if rij else "") or AAN,
+            plaats=rij.plaats if rij else "",
+            briefdatum=rij.briefdatum if rij else None,
+            betreft=rij.betreft if rij else "",
+            aanhef=(rij.aanhef if rij else "") or AANHEF,
+            ondertekenaar=rij.ondertekenaar if rij else "",
+            functie=rij.functie if rij else "",
+            teksten=dict(rij.teksten) if rij else {},
+        )
+
+    @property
+    def initieel(self) -> dict:
+        b = self.brief
+        return {
+            "aan": b.aan,
+            "plaats": b.plaats,
+            "briefdatum": b.briefdatum,
+            "betreft": b.betreft,
+            "aanhef": b.aanhef,
+            "ondertekenaar": b.ondertekenaar,
+            "functie": b.functie,
+            "versie": self.versie,
+            **{f"tekst_{k}": v for k, v in b.teksten.items()},
+        }
+
+
+def rapporttekst(peildatum: date, gebied: str) -> Tekst:
+    from .models import Rapporttekst
+
+    return Tekst(Rapporttekst.objects.filter(peildatum=peildatum, gebied=gebied).first())
+
+
+def publicaties(user, *, peildatum: date | None = None, gebied: str | None = None) -> list:
+    """The published reports the user may see (files not loaded), newest peildatum first."""
+    from .models import GepubliceerdRapport
+
+    rijen = GepubliceerdRapport.objects.restrict(user).defer(*GepubliceerdRapport.FORMATEN)
+    if peildatum is not None:
+        rijen = rijen.filter(peildatum=peildatum)
+    if gebied is not None:
+        rijen = rijen.filter(gebied=gebied)
+    return list(rijen.order_by("-peildatum", "gebied", "volgnummer"))

@@ -12,6 +12,7 @@ GEMEENTE_KOLOMMEN = [
     "status",
     "nodig_per_maand",
     "gemiste_halfjaren",
+    "percentage_gerealiseerd",
 ]
 PROVINCIE_KOLOMMEN = ["provinciecode", "provincie", *LANDELIJKE_KOLOMMEN]
 
@@ -31,15 +32,26 @@ def records(frame: pd.DataFrame, kolommen: list[str]) -> list[dict]:
     ]
 
 
-def als_dict(stand: Stand) -> dict:
-    return {
+def als_dict(stand: Stand, status=None) -> dict:
+    """The stand as ``stand --format json`` (and the API) give it. With ``status`` (a
+    ``realisatie.maandcyclus.Peildatumstatus``) also whether it is provisional and the months it
+    counts, each with its state and completeness."""
+    uit = {
         "peildatum": stand.peildatum.isoformat(),
         "halfjaar": stand.halfjaar,
         "maanden_verstreken": stand.maanden_verstreken,
-        "landelijk": {k: stand.landelijk[k] for k in LANDELIJKE_KOLOMMEN},
-        "provincies": records(stand.provincies, PROVINCIE_KOLOMMEN),
-        "gemeenten": records(stand.gemeenten, GEMEENTE_KOLOMMEN),
     }
+    if status is not None:
+        uit["voorlopig"] = status.voorlopig
+        uit["maanden"] = status.als_json()
+    uit.update(
+        {
+            "landelijk": {k: stand.landelijk[k] for k in LANDELIJKE_KOLOMMEN},
+            "provincies": records(stand.provincies, PROVINCIE_KOLOMMEN),
+            "gemeenten": records(stand.gemeenten, GEMEENTE_KOLOMMEN),
+        }
+    )
+    return uit
 
 
 def status_label(code: str) -> str:

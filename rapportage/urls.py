@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
-from . import views
-from .rapport_urls import urlpatterns as rapport_urlpatterns
+from . import maand_views, views
+from .rapport.urls import urlpatterns as rapport_urlpatterns
 
 
 class CodeConverter:
@@ -20,7 +20,8 @@ register_converter(CodeConverter, "cbscode")
 
 app_name = "rapportage"
 urlpatterns = [
-    path("", views.StartView.as_view(), name="start"),
+    path("", views.ThuisView.as_view(), name="thuis"),
+    path("landelijk/", views.StartView.as_view(), name="start"),
     path("gemeenten/", views.GemeenteListView.as_view(), name="gemeente_list"),
     path("gemeenten/<cbscode:code>/", views.GemeenteView.as_view(), name="gemeente"),
     path("provincies/<cbscode:code>/", views.ProvincieView.as_view(), name="provincie"),
@@ -35,5 +36,7 @@ urlpatterns = [
         views.GemeenteGrafiekView.as_view(),
         name="grafiek_gemeente",
     ),
+    path("maanden/", maand_views.MaandListView.as_view(), name="maand_list"),
+    path("maanden/<str:maand>/", maand_views.MaandView.as_view(), name="maand"),
     *rapport_urlpatterns,
 ]

@@ -1,7 +1,7 @@
 import hashlib
 from datetime import date
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,14 +12,16 @@ from django.views.generic import TemplateView, View
 from opnieuwthuis import export, scoping
 from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
+from opnieuwthuis.fouten import Melding404
 from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.perioden import Periode, nodig_per_maand
-from opnieuwthuis.scoping import ScopedViewMixin
+from opnieuwthuis.scoping import ScopedViewMixin, ziet_voorlopig
+from realisatie import maandcyclus
 from taakstelling.models import Gemeente, Provincie
 from toezicht import selectors as toezicht_selectors
 
 from . import grafieken, kaart, selectors
-from .berekening import STATUS_LABELS, BerekeningFout, samenvatten_landelijk
+from .berekening import STATUS_LABELS, BerekeningFout, samenvatten_landelijk, schema_lijn
 from .filters import GemeenteFilterSet, gemeenten_met_inwoners
 from .koppen import gemeente_koppen, kolomkoppen
 from .tables import GemeenteTable, gemeente_url
@@ -37,19 +39,73 @@ class StandMixin(ScopedViewMixin):
         return self._versie
 
     def get_peildata(self) -> list[date]:
-        return gecachet("peildata", selectors.beschikbare_peildata, versie=self.get_versie())
+        """The peildata offered in the selector: final ones, for platform staff also provisional
+        ones; always with the one asked for, so the selector shows what was asked."""
+        if ziet_voorlopig(self.request.user):
+            peildata = gecachet(
+                "peildata", selectors.beschikbare_peildata, versie=self.get_versie()
+            )
+        else:
+            peildata = gecachet(
+                "peildata-definitief", maandcyclus.definitieve_peildata, versie=self.get_versie()
+            )
+        peildatum = getattr(self, "peildatum", None)
+        if peildatum is not None and peildatum not in peildata:
+            peildata = sorted([*peildata, peildatum])
+        return peildata
 
     def get_peildatum(self) -> date:
+        """The peildatum asked for, never silently another; without one the day after the latest
+        closed month. A peildatum that is not final (a month before it is still open) is for
+        platform staff only, marked provisional; anyone else is told which month is open."""
+        if hasattr(self, "_peildatum"):
+            return self._peildatum
         tekst = self.request.GET.get("peildatum")
         if not tekst:
-            peildata = self.get_peildata()
-            if not peildata:
-                raise Http404("Er zijn nog geen cijfers.")
-            return peildata[-1]
-        try:
-            return parse_datum(tekst)
-        except ValueError:
-            raise Http404("Onbekende peildatum.") from None
+            peildatum = gecachet(
+                "standaard-peildatum", maandcyclus.standaard_peildatum, versie=self.get_versie()
+            )
+            if peildatum is None:
+                raise Melding404("Er zijn nog geen cijfers.")
+        else:
+            try:
+                peildatum = parse_datum(tekst)
+            except ValueError:
+                raise Melding404(
+                    f"'{tekst[:20]}' is geen peildatum (schrijf 2017-02-01)."
+                ) from None
+        status = self.get_peildatumstatus(peildatum)
+        if status.voorlopig and not ziet_voorlopig(self.request.user):
+            raise Melding404(
+                maandcyclus.niet_definitief_melding(
+                    peildatum, [m.maand for m in status.open_maanden]
+                )
+            )
+        self._peildatum = peildatum
+        return peildatum
+
+    def get_peildatumstatus(self, peildatum: date):
+        return gecachet(
+            "peildatumstatus",
+            lambda: maandcyclus.peildatumstatus(peildatum),
+            peildatum.isoformat(),
+            versie=self.get_versie(),
+        )
+
+    def get_context_data(self, **kwargs):
+        """Every page of a peildatum says when it is provisional, and which figures of closed
+        months were corrected since (they changed what was final)."""
+        context = super().get_context_data(**kwargs)
+        peildatum = getattr(self, "_peildatum", None)
+        if peildatum is not None:
+            context["peildatumstatus"] = self.get_peildatumstatus(peildatum)
+            context["correcties"] = gecachet(
+                "correcties",
+                lambda: maandcyclus.correcties_voor(peildatum),
+                peildatum.isoformat(),
+                versie=self.get_versie(),
+            )
+        return context
 
     def get_stand(self):
         peildatum = self.get_peildatum()
@@ -143,6 +199,28 @@ def _status_telling(frame) -> list[dict]:
 
 def _maandgrafiek(reeks, *, src: str, gebied: str) -> dict:
     return {"src": src, "alt": grafieken.maandzin(reeks, gebied), "reeks": reeks}
+
+
+def startpagina(user) -> str:
+    """Where a role's work is: an official's own municipality, a supervisor's province, the
+    national overview for everyone who sees the whole country (or nothing in particular)."""
+    soort = scoping.reikwijdte(user).soort
+    if soort == scoping.GEMEENTE:
+        return reverse("rapportage:gemeente", kwargs={"code": user.gemeente.code})
+    if soort == scoping.PROVINCIE:
+        return reverse("rapportage:provincie", kwargs={"code": user.provincie.code})
+    return reverse("rapportage:start")
+
+
+class ThuisView(ScopedViewMixin, View):
+    """``/`` and the page after login: each role lands where its work is. A peildatum in the
+    address goes along, so a link to ``/?peildatum=…`` means the same date on every landing page."""
+
+    def get(self, request, *args, **kwargs):
+        doel = startpagina(request.user)
+        if request.GET.get("peildatum"):
+            doel += "?" + urlencode({"peildatum": request.GET["peildatum"]})
+        return HttpResponseRedirect(doel)
 
 
 class StartView(OverzichtView):
@@ -278,7 +356,9 @@ class StandLijstView(OverzichtView):
         self.voorbereiden(**kwargs)
         stand = self.get_stand()
         _filterset, tabel = self.maak_tabel(stand, alle_kolommen=True)
-        naam = f"{self.export_naam}-{stand.peildatum.isoformat()}.{soort}"
+        # A provisional peildatum (platform staff only) says so in the file's name.
+        voorlopig = "-voorlopig" if self.get_peildatumstatus(stand.peildatum).voorlopig else ""
+        naam = f"{self.export_naam}-{stand.peildatum.isoformat()}{voorlopig}.{soort}"
         koppen, rijen = tabel.export_koppen(), tabel.export_rijen()
         if soort == "csv":
             return export.download(export.csv_bytes(koppen, rijen), bestandsnaam=naam, soort="csv")
@@ -321,7 +401,15 @@ class ProvincieView(StandLijstView):
         frame = stand.gemeenten[stand.gemeenten["provinciecode"] == self.provincie.code]
         totaal = samenvatten_landelijk(frame)
         koppen = kolomkoppen(stand.peildatum, stand.halfjaar)
+        rijen = list(tabel.data)
         return {
+            **kaart_inhoud(
+                stand,
+                rijen,
+                gebied=[r["gemeentecode"] for r in rijen],
+                url_voor=lambda code: gemeente_url(code, stand.peildatum),
+            ),
+            "geen_label": f"Buiten {self.provincie.naam}",
             "titel": f"{self.provincie.naam} op {datum_lang(stand.peildatum)}",
             "provincie": self.provincie,
             "koppen": [koppen[k] for k in PROVINCIE_KOLOMMEN[2:]],
@@ -335,10 +423,47 @@ class ProvincieView(StandLijstView):
         }
 
 
+def kaart_inhoud(stand, rijen: list[dict], *, gebied, url_voor) -> dict:
+    """The map of some municipalities, framed on ``gebied`` (codes, or None for the whole country),
+    with its legend (the Opnieuw Thuis map's three states, counted over ``rijen``)."""
+    voorgangers = selectors.kaart_voorgangers()
+    urls = {r["gemeentecode"]: url_voor(r["gemeentecode"]) for r in rijen}
+    aantallen = {}
+    for rij in rijen:
+        aantallen[rij["status"]] = aantallen.get(rij["status"], 0) + 1
+    return {
+        "kaart": mark_safe(
+            kaart.teken_kaart(rijen, url=urls, voorgangers=voorgangers, gebied=gebied)
+        ),
+        "legenda": [
+            {
+                "label": label,
+                "aantal": aantallen.get(code, 0),
+                "staal": mark_safe(kaart.legenda_staal(code)),
+            }
+            for code, label in kaart.LEGENDA.items()
+        ],
+        "legenda_geen": mark_safe(kaart.legenda_staal()),
+        "zonder_vorm": kaart.gemeenten_zonder_vorm(rijen, voorgangers),
+        "bron": kaart.BRON,
+    }
+
+
+def kaart_gebied(stand, provinciecode: str | None, heel_land: bool) -> list[str] | None:
+    """What the map is framed on: the province asked for, else the user's own municipalities
+    (a supervisor's province, large), else (everything visible) the whole country."""
+    frame = stand.gemeenten
+    if provinciecode and provinciecode in set(frame["provinciecode"]):
+        return list(frame.loc[frame["provinciecode"] == provinciecode, "gemeentecode"])
+    return None if heel_land else list(frame["gemeentecode"])
+
+
 class KaartView(StandLijstView):
-    """The map of the municipalities coloured by status; the table below is its text alternative."""
+    """The map of the municipalities coloured by status, a panel with the figures of the one
+    pointed at or focused, zoom to a province; the table below is its text alternative."""
 
     inhoud_template = "rapportage/kaart.html"
+    filterset_class = GemeenteFilterSet
     table_exclude = (
         "inwoners",
         "gemeentecode",
@@ -349,15 +474,31 @@ class KaartView(StandLijstView):
     )
 
     def get_lijst_inhoud(self, stand, tabel) -> dict:
-        voorgangers = selectors.kaart_voorgangers(versie=self.get_versie())
         rijen = list(tabel.data)
-        urls = {r["gemeentecode"]: gemeente_url(r["gemeentecode"], stand.peildatum) for r in rijen}
+        provinciecode = self.request.GET.get("provincie") or None
+        heel_land = scoping.ziet_alles(self.request.user)
+        peildatum = stand.peildatum.isoformat()
         return {
             "titel": f"Kaart op {datum_lang(stand.peildatum)}",
-            "kaart": mark_safe(kaart.teken_kaart(rijen, url=urls, voorgangers=voorgangers)),
-            "telling": _status_telling(stand.gemeenten),
-            "zonder_vorm": kaart.gemeenten_zonder_vorm(rijen, voorgangers),
-            "bron": kaart.BRON,
+            **kaart_inhoud(
+                stand,
+                rijen,
+                gebied=kaart_gebied(stand, provinciecode, heel_land),
+                url_voor=lambda code: gemeente_url(code, stand.peildatum),
+            ),
+            "ingezoomd": kaart_gebied(stand, provinciecode, True) is not None,
+            "zoom": [
+                {
+                    "naam": p["provincie"],
+                    "code": p["provinciecode"],
+                    "url": "?"
+                    + urlencode({"peildatum": peildatum, "provincie": p["provinciecode"]}),
+                }
+                for p in records(stand.provincies, ["provinciecode", "provincie"])
+            ]
+            if heel_land
+            else [],
+            "heel_land_url": "?" + urlencode({"peildatum": peildatum}),
         }
 
 
@@ -400,6 +541,14 @@ class GemeenteView(OverzichtView):
         )
         if rij:
             rij["status_label"] = STATUS_LABELS.get(rij["status"], rij["status"])
+            lijn = schema_lijn(rij["te_huisvesten"], stand.maanden_verstreken)
+            rij["kern"] = {
+                "lijn": lijn,
+                "gehuisvest": rij["realisatie"],
+                "tekort": max(0, lijn - rij["realisatie"]),
+                "voor": max(0, rij["realisatie"] - lijn),
+                "resterend": stand.maanden_resterend,
+            }
         inhoud = {
             "titel": f"{gemeente.naam} op {datum_lang(stand.peildatum)}",
             "gemeente": gemeente,

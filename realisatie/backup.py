@@ -1,362 +1,509 @@
-"""Backup and restore of every figure, as the import files users already know.
+"""The complete backup: everything a person or a file put into the system, in one archive.
 
-``exporteren(map)`` writes one file per kind of figure in the format of its import command;
-``herstellen(map)`` reads them back through the same import services, in one transaction, so
-restoring into an empty database gives the same ``stand`` for every peildatum.
+``exporteren(pad)`` writes one ZIP file: ``manifest.json`` (format, version, the migrations of the
+database, and per part the model, the number of rows and the SHA-256 of its file), one JSON file
+per model under ``gegevens/`` with every row exactly as stored (no spreadsheet escaping: a name
+that begins with ``=`` comes back as it was), and the stored files of file fields under
+``bestanden/``. Bytes (the uploaded files) travel as base64, times with their microseconds.
 
-Files (CSV with ``;``, UTF-8 with BOM, so Excel opens them too):
+``herstellen(pad)`` first checks the whole archive against its manifest (every checksum, every
+count, every model and field known here, no migration unknown here) and changes nothing when
+anything is wrong. It then writes everything in one transaction, into an empty database or, with
+``vervangen=True``, in place of everything there. Primary keys stay as they were, so every
+reference (a quota replaced by a revision, the user of a history row, an upload's user) holds.
 
-    gemeenten_JJJJ-MM-DD.csv  importeer_gemeenten --peildatum JJJJ-MM-DD (one per population date),
-                              plus begindatum;einddatum of each municipality
-    gemeenten-zonder-inwonertal.csv  municipalities without any population (only when there are)
-    halfjaren.csv             halfjaar;landelijke_taakstelling;afrondingsmethode;illustratief
-    taakstelling.csv          importeer_taakstelling
-    beginstand.csv            importeer_startstand
-    realisatie.csv            importeer_realisatie
-    opvangstand.csv           importeer_opvangstand
-    herindelingen.csv         importeer_herindelingen
+What is in the backup is the explicit list ``MODELLEN``, in the order a restore writes it (a
+model after every model it points to); a model with django-simple-history brings its historical
+table. What is deliberately left out is ``NIET_IN_BACKUP``, with the reason.
+``tests/realisatie/test_backup.py`` fails for any model in neither list, so a new model is one
+line here.
 """
 
-import csv
-import io
-from datetime import date
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
+from uuid import UUID
 
-from django.db import transaction
+from django.apps import apps
+from django.core.files.base import ContentFile
+from django.core.management.color import no_style
+from django.db import DatabaseError, connection, models, transaction
+from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
 
-from opnieuwthuis.bestanden import (
-    Cellen,
-    Fout,
-    ImportFouten,
-    lees_tabel,
-    parse_aantal,
-    parse_datum,
-    parse_halfjaar,
+from opnieuwthuis.bestanden import Fout, ImportFouten
+from opnieuwthuis.cache import gegevens_gewijzigd
+
+_PROJECT = Path(__file__).resolve().parent.parent
+FORMAAT = "opnieuwthuis-backup"
+VERSIE = 1
+MANIFEST = "manifest.json"
+
+MODELLEN = [
+    "auth.Group",
+    "taakstelling.Provincie",
+    "taakstelling.Gemeente",
+    "taakstelling.Inwonertal",
+    "taakstelling.Halfjaar",
+    "taakstelling.Taakstelling",
+    "taakstelling.Startstand",
+    "taakstelling.Herindeling",
+    "taakstelling.Uitwisseling",
+    "taakstelling.Herziening",
+    "taakstelling.VervangenTaakstelling",
+    "gebruikers.Gebruiker",
+    "gebruikers.ApiToken",  # only the SHA-256 of each key is stored, so only that is backed up
+    "auth.Group_permissions",
+    "gebruikers.Gebruiker_groups",
+    "gebruikers.Gebruiker_user_permissions",
+    "realisatie.Huisvesting",
+    "realisatie.Opvangstand",
+    "realisatie.Upload",
+    # The monthly cycle: month states, reopenings, acknowledged warnings, corrections.
+    "realisatie.Maand",
+    "realisatie.Heropening",
+    "realisatie.Waarschuwingsakkoord",
+    "realisatie.Correctie",
+    "toezicht.Oordeel",
+    "toezicht.Ladderstap",
+    "berichten.Maandbericht",
+    "berichten.Berichtvoorkeur",
+    # The report: national-only half-years, the platform's words, and what was published (the
+    # files byte for byte: a restore keeps every sha256).
+    "rapportage.LandelijkHalfjaar",
+    "rapportage.Rapporttekst",
+    "rapportage.GepubliceerdRapport",
+    # Who changed what in the admin, and who logged in (or failed to): the login history.
+    "admin.LogEntry",
+    "axes.AccessAttempt",
+    "axes.AccessAttemptExpiration",
+    "axes.AccessLog",
+    "axes.AccessFailureLog",
+]
+
+NIET_IN_BACKUP = {
+    "taakstelling.Gegevensversie": "afgeleid: na een herstel krijgt elke cache een nieuwe versie",
+    "contenttypes.ContentType": "maakt migrate; verwijzingen gaan op naam (app en model)",
+    "auth.Permission": "maakt migrate; verwijzingen gaan op naam (codename, app en model)",
+    "sessions.Session": "sessies: na een herstel logt iedereen opnieuw in",
+}
+
+FOUT_GEEN_ARCHIEF = "{pad} is geen backup van Opnieuw Thuis (geen leesbaar ZIP-archief)."
+FOUT_GEEN_MANIFEST = "In {pad} staat geen manifest.json; dit is geen (volledige) backup."
+FOUT_MANIFEST = "Het manifest van {pad} is beschadigd of van een ander formaat."
+FOUT_VERSIE = "Deze backup heeft formaatversie {versie}; dit systeem leest versie {eigen}."
+FOUT_ONTBREEKT = "{bestand} staat in het manifest maar niet in het archief."
+FOUT_CHECKSUM = "{bestand} is beschadigd: de SHA-256 klopt niet met het manifest."
+FOUT_AANTAL = "{bestand} heeft {gevonden} rijen; het manifest zegt {verwacht}."
+FOUT_ONBEKEND_MODEL = "{model} is hier onbekend; de backup komt van een andere versie."
+FOUT_ONBEKEND_VELD = "{model}: veld {veld} bestaat hier niet; de backup komt van een andere versie."
+FOUT_MIGRATIE = (
+    "De backup komt van een nieuwere versie van Opnieuw Thuis: migratie {migratie} is hier niet "
+    "gedraaid. Werk eerst de applicatie bij (en draai migrate)."
 )
-from opnieuwthuis.perioden import Periode
-from taakstelling.choices import Afrondingsmethode
-from taakstelling.models import (
-    Gemeente,
-    Halfjaar,
-    Herindeling,
-    Inwonertal,
-    Startstand,
-    Taakstelling,
+FOUT_NIET_LEEG = (
+    "De database is niet leeg ({inhoud}). Herstel gaat in een lege database; geef --forceer om "
+    "alles wat er staat te vervangen door de backup."
 )
-from taakstelling.services import (
-    GEMEENTEN_KOLOMMEN,
-    HERINDELING_KOLOMMEN,
-    STARTSTAND_KOLOMMEN,
-    TAAKSTELLING_KOLOMMEN,
-    gemeenten_importeren,
-    halfjaar_vastleggen,
-    herindelingen_importeren,
-    startstanden_importeren,
-    taakstellingen_importeren,
-)
-
-from .models import Huisvesting, Opvangstand
-from .services import (
-    OPVANG_KOLOMMEN,
-    REALISATIE_KOLOMMEN,
-    UITSPLITSING,
-    huisvestingen_importeren,
-    opvangstanden_importeren,
-)
-
-HALFJAREN_KOLOMMEN = ["halfjaar", "landelijke_taakstelling", "afrondingsmethode", "illustratief"]
-
-GEMEENTEN_EXTRA = ["inwoners", "begindatum", "einddatum"]
-REDEN_HERSTEL = "Herstel uit backup"
-ZONDER_INWONERTAL = "gemeenten-zonder-inwonertal.csv"
-
-FOUT_GEEN_BACKUP = "In {map} staat geen backup (taakstelling.csv ontbreekt)."
-FOUT_AFRONDINGSMETHODE = "'{waarde}' is geen afrondingsmethode (kies uit {keuzes})."
-FOUT_JA_NEE = "'{waarde}' is geen ja of nee."
+FOUT_SCHRIJVEN = "De backup kon niet worden teruggezet ({melding}); er is niets gewijzigd."
+FOUT_NATUURLIJKE_SLEUTEL = "{model}: {sleutel} bestaat hier niet."
 
 
-def _tekstcel(waarde: str) -> str:
-    """Text that Excel would run as a formula gets a leading quote (security checklist).
+@dataclass(frozen=True)
+class Onderdeel:
+    """One part of the archive: a model, its file and what the manifest says about it."""
 
-    Only names are text here; numbers are written as numbers so the files import again.
-    """
-    if waarde and waarde[0] in "=+-@\t\r":
-        return "'" + waarde
+    model: str
+    bestand: str
+    rijen: int
+    sha256: str
+
+
+def modellen() -> list[type[models.Model]]:
+    """Every model of the backup in restore order: the listed ones, then their history tables
+    (these only point to users, and their other references carry no constraint)."""
+    basis = [apps.get_model(label) for label in MODELLEN if _bestaat(label)]
+    historie = []
+    for model in basis:
+        try:
+            historie.append(apps.get_model(model._meta.app_label, f"Historical{model.__name__}"))
+        except LookupError:
+            continue
+    return basis + historie
+
+
+def _bestaat(label: str) -> bool:
+    try:
+        apps.get_model(label)
+    except LookupError:
+        return False
+    return True
+
+
+# Values as JSON, exactly: ------------------------------------------------------------------
+
+# References to rows that migrate makes get their natural key: their ids differ between databases.
+_OP_NAAM = ("contenttypes.ContentType", "auth.Permission")
+
+
+def _op_naam(veld: models.Field) -> bool:
+    return veld.is_relation and veld.related_model._meta.label in _OP_NAAM
+
+
+def _natuurlijke_sleutels(label: str) -> dict[int, list]:
+    model = apps.get_model(label)
+    return {obj.pk: list(obj.natural_key()) for obj in model._base_manager.all()}
+
+
+def _naar_json(waarde):
+    if isinstance(waarde, datetime | date | time):
+        return waarde.isoformat()
+    if isinstance(waarde, Decimal | UUID):
+        return str(waarde)
+    if isinstance(waarde, bytes | memoryview | bytearray):
+        return base64.b64encode(bytes(waarde)).decode("ascii")
     return waarde
 
 
-def _schrijf(pad: Path, kolommen: list[str], rijen) -> int:
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
-    schrijver.writerow(kolommen)
-    aantal = 0
-    for rij in rijen:
-        schrijver.writerow(["" if v is None else v for v in rij])
-        aantal += 1
-    pad.write_bytes(("\ufeff" + uit.getvalue()).encode("utf-8"))
-    return aantal
+def _sha256(inhoud: bytes) -> str:
+    return hashlib.sha256(inhoud).hexdigest()
 
 
-def exporteren(map_: Path) -> dict[str, int]:
-    """Write every figure into ``map_``; returns the number of rows per file."""
-    map_.mkdir(parents=True, exist_ok=True)
-    verslag = {}
-    gemeenten = list(Gemeente.objects.select_related("provincie").order_by("code"))
-    peildata = sorted(set(Inwonertal.objects.values_list("peildatum", flat=True)))
-    for peildatum in peildata:
-        tallen = dict(
-            Inwonertal.objects.filter(peildatum=peildatum).values_list("gemeente_id", "aantal")
-        )
-        naam = f"gemeenten_{peildatum.isoformat()}.csv"
-        verslag[naam] = _schrijf(
-            map_ / naam,
-            [*GEMEENTEN_KOLOMMEN, *GEMEENTEN_EXTRA],
-            (
-                (
-                    g.code,
-                    _tekstcel(g.naam),
-                    _tekstcel(g.provincie.naam),
-                    g.provincie.code,
-                    tallen[g.id],
-                    g.begindatum.isoformat() if g.begindatum else "",
-                    g.einddatum.isoformat() if g.einddatum else "",
+def _toegepaste_migraties() -> list[str]:
+    return sorted(
+        f"{app}.{naam}" for app, naam in MigrationRecorder(connection).applied_migrations()
+    )
+
+
+def _lees_tabel(model, sleutels: dict[str, dict[int, list]]) -> tuple[list[str], list[list]]:
+    velden = list(model._meta.concrete_fields)
+    rijen = []
+    for rij in model._base_manager.order_by("pk").values_list(*[v.attname for v in velden]):
+        uit = []
+        for veld, waarde in zip(velden, rij):
+            if waarde is not None and _op_naam(veld):
+                waarde = sleutels[veld.related_model._meta.label][waarde]
+            uit.append(_naar_json(waarde))
+        rijen.append(uit)
+    return [v.attname for v in velden], rijen
+
+
+def exporteren(pad: Path) -> dict[str, int]:
+    """Write the archive to ``pad``; returns the number of rows per model.
+
+    Everything is read in one transaction (on PostgreSQL in REPEATABLE READ, so the archive is
+    one moment even while others write)."""
+    pad = Path(pad)
+    verslag: dict[str, int] = {}
+    onderdelen: list[dict] = []
+    bestanden: list[dict] = []
+    tijdelijk = pad.with_name(pad.name + ".bezig")
+    eigen_transactie = not connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and eigen_transactie:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        sleutels = {label: _natuurlijke_sleutels(label) for label in _OP_NAAM}
+        with zipfile.ZipFile(tijdelijk, "w", zipfile.ZIP_DEFLATED) as archief:
+            for model in modellen():
+                label = model._meta.label
+                velden, rijen = _lees_tabel(model, sleutels)
+                inhoud = json.dumps(
+                    {"model": label, "velden": velden, "rijen": rijen},
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ).encode("utf-8")
+                naam = f"gegevens/{label}.json"
+                archief.writestr(naam, inhoud)
+                onderdelen.append(
+                    {
+                        "model": label,
+                        "bestand": naam,
+                        "rijen": len(rijen),
+                        "sha256": _sha256(inhoud),
+                    }
                 )
-                for g in gemeenten
-                if g.id in tallen
-            ),
-        )
-    met_inwonertal = set(Inwonertal.objects.values_list("gemeente_id", flat=True))
-    zonder = [g for g in gemeenten if g.id not in met_inwonertal]
-    if zonder:
-        verslag[ZONDER_INWONERTAL] = _schrijf(
-            map_ / ZONDER_INWONERTAL,
-            [*GEMEENTEN_KOLOMMEN, "begindatum", "einddatum"],
-            (
-                (
-                    g.code,
-                    _tekstcel(g.naam),
-                    _tekstcel(g.provincie.naam),
-                    g.provincie.code,
-                    g.begindatum.isoformat() if g.begindatum else "",
-                    g.einddatum.isoformat() if g.einddatum else "",
-                )
-                for g in zonder
-            ),
-        )
-    verslag["halfjaren.csv"] = _schrijf(
-        map_ / "halfjaren.csv",
-        HALFJAREN_KOLOMMEN,
-        (
-            (
-                h.label,
-                h.landelijke_taakstelling,
-                h.afrondingsmethode,
-                "ja" if h.illustratief else "nee",
-            )
-            for h in Halfjaar.objects.order_by("jaar", "helft")
-        ),
-    )
-    verslag["taakstelling.csv"] = _schrijf(
-        map_ / "taakstelling.csv",
-        TAAKSTELLING_KOLOMMEN,
-        (
-            (code, Periode(jaar, helft).label, personen)
-            for code, jaar, helft, personen in Taakstelling.objects.order_by(
-                "halfjaar__jaar", "halfjaar__helft", "gemeente__code"
-            ).values_list("gemeente__code", "halfjaar__jaar", "halfjaar__helft", "personen")
-        ),
-    )
-    verslag["beginstand.csv"] = _schrijf(
-        map_ / "beginstand.csv",
-        STARTSTAND_KOLOMMEN,
-        (
-            (code, Periode(jaar, helft).label, personen)
-            for code, jaar, helft, personen in Startstand.objects.order_by(
-                "gemeente__code"
-            ).values_list("gemeente__code", "halfjaar__jaar", "halfjaar__helft", "personen")
-        ),
-    )
-    verslag["realisatie.csv"] = _schrijf(
-        map_ / "realisatie.csv",
-        [*REALISATIE_KOLOMMEN, *UITSPLITSING],
-        (
-            (code, maand.strftime("%Y-%m"), *waarden)
-            for code, maand, *waarden in Huisvesting.objects.order_by(
-                "maand", "gemeente__code"
-            ).values_list(
-                "gemeente__code",
-                "maand",
-                "personen",
-                "alleenstaanden",
-                "gezinsleden",
-                "nareizigers",
-            )
-        ),
-    )
-    verslag["herindelingen.csv"] = _schrijf(
-        map_ / "herindelingen.csv",
-        HERINDELING_KOLOMMEN,
-        (
-            (
-                h.datum.isoformat(),
-                h.van.code,
-                h.naar.code,
-                _tekstcel(h.naar.naam),
-                h.naar.provincie.code,
-                str(h.aandeel),
-            )
-            for h in Herindeling.objects.select_related("van", "naar__provincie").order_by(
-                "datum", "van__code", "naar__code"
-            )
-        ),
-    )
-    verslag["opvangstand.csv"] = _schrijf(
-        map_ / "opvangstand.csv",
-        OPVANG_KOLOMMEN,
-        (
-            (o.peildatum.isoformat(), o.wachtend, o.alleenstaand)
-            for o in Opvangstand.objects.order_by("peildatum")
-        ),
-    )
+                verslag[label] = len(rijen)
+                bestanden += _bestanden_schrijven(archief, model)
+            manifest = {
+                "formaat": FORMAAT,
+                "versie": VERSIE,
+                "gemaakt_op": timezone.now().isoformat(),
+                "database": connection.vendor,
+                "migraties": _toegepaste_migraties(),
+                "onderdelen": onderdelen,
+                "bestanden": bestanden,
+            }
+            archief.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+    tijdelijk.replace(pad)  # never half an archive under the real name
     return verslag
 
 
-def _ja_nee(waarde: str) -> bool:
-    tekst = waarde.strip().lower()
-    if tekst in ("ja", "1", "true", "waar"):
-        return True
-    if tekst in ("nee", "0", "false", "onwaar", ""):
-        return False
-    raise ValueError(FOUT_JA_NEE.format(waarde=waarde.strip()))
+def _bestandsvelden(model) -> list[models.FileField]:
+    return [v for v in model._meta.concrete_fields if isinstance(v, models.FileField)]
 
 
-def _afrondingsmethode(waarde: str) -> str:
-    if waarde.strip() not in Afrondingsmethode.values:
-        raise ValueError(
-            FOUT_AFRONDINGSMETHODE.format(
-                waarde=waarde.strip(), keuzes=", ".join(Afrondingsmethode.values)
+def _bestanden_schrijven(archief: zipfile.ZipFile, model) -> list[dict]:
+    """The stored files behind the model's file fields (a report's PDF), byte for byte."""
+    uit = []
+    for veld in _bestandsvelden(model):
+        for naam in model._base_manager.exclude(**{veld.attname: ""}).values_list(
+            veld.attname, flat=True
+        ):
+            if not naam:
+                continue
+            with veld.storage.open(naam, "rb") as bron:
+                inhoud = bron.read()
+            archief.writestr(f"bestanden/{naam}", inhoud)
+            uit.append(
+                {
+                    "naam": naam,
+                    "opslag": f"{model._meta.label}.{veld.name}",
+                    "grootte": len(inhoud),
+                    "sha256": _sha256(inhoud),
+                }
             )
-        )
-    return waarde.strip()
+    return uit
 
 
-def _halfjaren_herstellen(inhoud: bytes) -> int:
-    tabel = lees_tabel(inhoud, HALFJAREN_KOLOMMEN)
-    fouten: list[Fout] = []
-    regels = []
-    for rij, cellen in tabel.rijen:
-        cel = Cellen(rij, cellen, fouten)
-        periode = cel.lees("halfjaar", parse_halfjaar)
-        landelijk = cel.lees("landelijke_taakstelling", parse_aantal)
-        methode = cel.lees("afrondingsmethode", _afrondingsmethode)
-        illustratief = cel.lees("illustratief", _ja_nee, verplicht=False) or False
-        if cel.ok:
-            regels.append((periode, landelijk, methode, illustratief))
+# Restore: check everything first, then write everything ---------------------------------------
+
+
+@dataclass
+class Gecontroleerd:
+    """An archive whose every part matches its manifest, read into memory."""
+
+    manifest: dict
+    tabellen: dict[str, dict]  # model label -> {"velden": [...], "rijen": [...]}
+    bestanden: dict[str, tuple[str, bytes]]  # storage name -> (model.field, bytes)
+
+
+def controleren(pad: Path) -> Gecontroleerd:
+    """Read the archive and check it whole; raise ``ImportFouten`` listing every problem."""
+    pad = Path(pad)
+    try:
+        archief = zipfile.ZipFile(pad)
+    except (zipfile.BadZipFile, OSError):
+        raise ImportFouten([Fout(None, None, FOUT_GEEN_ARCHIEF.format(pad=pad))]) from None
+    with archief:
+        try:
+            ruw = archief.read(MANIFEST)
+        except KeyError:
+            raise ImportFouten([Fout(None, None, FOUT_GEEN_MANIFEST.format(pad=pad))]) from None
+        except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile):
+            raise ImportFouten([Fout(None, None, FOUT_MANIFEST.format(pad=pad))]) from None
+        try:
+            manifest = json.loads(ruw)
+            onderdelen = [Onderdeel(**o) for o in manifest["onderdelen"]]
+            bestandslijst = list(manifest.get("bestanden", []))
+            formaat, versie = manifest["formaat"], manifest["versie"]
+            migraties = set(manifest["migraties"])
+        except (ValueError, KeyError, TypeError):
+            raise ImportFouten([Fout(None, None, FOUT_MANIFEST.format(pad=pad))]) from None
+        if formaat != FORMAAT:
+            raise ImportFouten([Fout(None, None, FOUT_MANIFEST.format(pad=pad))])
+        if versie != VERSIE:
+            raise ImportFouten([Fout(None, None, FOUT_VERSIE.format(versie=versie, eigen=VERSIE))])
+        fouten: list[Fout] = []
+        for migratie in sorted(migraties - set(_toegepaste_migraties())):
+            fouten.append(Fout(None, None, FOUT_MIGRATIE.format(migratie=migratie)))
+            break  # one is enough to say what to do
+        tabellen: dict[str, dict] = {}
+        for onderdeel in onderdelen:
+            if not _bestaat(onderdeel.model):
+                fouten.append(Fout(None, None, FOUT_ONBEKEND_MODEL.format(model=onderdeel.model)))
+                continue
+            inhoud = _lees_deel(archief, onderdeel.bestand, onderdeel.sha256, fouten)
+            if inhoud is None:
+                continue
+            try:
+                tabel = json.loads(inhoud)
+                rijen, velden = tabel["rijen"], tabel["velden"]
+            except (ValueError, KeyError, TypeError):
+                fouten.append(Fout(None, None, FOUT_CHECKSUM.format(bestand=onderdeel.bestand)))
+                continue
+            if len(rijen) != onderdeel.rijen or tabel.get("model") != onderdeel.model:
+                fouten.append(
+                    Fout(
+                        None,
+                        None,
+                        FOUT_AANTAL.format(
+                            bestand=onderdeel.bestand, gevonden=len(rijen), verwacht=onderdeel.rijen
+                        ),
+                    )
+                )
+                continue
+            bekend = {v.attname for v in apps.get_model(onderdeel.model)._meta.concrete_fields}
+            for veld in velden:
+                if veld not in bekend:
+                    fouten.append(
+                        Fout(
+                            None, None, FOUT_ONBEKEND_VELD.format(model=onderdeel.model, veld=veld)
+                        )
+                    )
+            tabellen[onderdeel.model] = tabel
+        bestanden: dict[str, tuple[str, bytes]] = {}
+        for bestand in bestandslijst:
+            naam = str(bestand.get("naam", ""))
+            inhoud = _lees_deel(archief, f"bestanden/{naam}", bestand.get("sha256"), fouten)
+            if inhoud is not None:
+                bestanden[naam] = (str(bestand.get("opslag", "")), inhoud)
     if fouten:
         raise ImportFouten(fouten)
-    for (jaar, helft), landelijk, methode, illustratief in regels:
-        halfjaar_vastleggen(
-            jaar=jaar,
-            helft=helft,
-            landelijke_taakstelling=landelijk,
-            afrondingsmethode=methode,
-            illustratief=illustratief,
-        )
-    return len(regels)
+    return Gecontroleerd(manifest=manifest, tabellen=tabellen, bestanden=bestanden)
 
 
-def _gemeenten_zonder_inwonertal(tabel) -> int:
-    """Municipalities the system holds without any population (the municipalities import needs
-    one): created as they were, with their province."""
-    from taakstelling.models import Provincie
-
-    nieuw = 0
-    for _rij, cellen in tabel.rijen:
-        provincie, _ = Provincie.objects.get_or_create(
-            code=cellen["provinciecode"].strip(), defaults={"naam": cellen["provincie"].strip()}
-        )
-        code = cellen["gemeentecode"].strip().upper()
-        if not Gemeente.objects.filter(code=code).exists():
-            gemeente = Gemeente(code=code, naam=cellen["gemeentenaam"].strip(), provincie=provincie)
-            gemeente.full_clean()
-            gemeente.save()
-            nieuw += 1
-    return nieuw
+def _lees_deel(
+    archief: zipfile.ZipFile, naam: str, sha256: str | None, fouten: list
+) -> bytes | None:
+    try:
+        inhoud = archief.read(naam)
+    except KeyError:
+        fouten.append(Fout(None, None, FOUT_ONTBREEKT.format(bestand=naam)))
+        return None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):  # a damaged member (CRC, size)
+        fouten.append(Fout(None, None, FOUT_CHECKSUM.format(bestand=naam)))
+        return None
+    if _sha256(inhoud) != sha256:
+        fouten.append(Fout(None, None, FOUT_CHECKSUM.format(bestand=naam)))
+        return None
+    return inhoud
 
 
-def _gemeentedata_herstellen(tabel) -> None:
-    """Begin and end dates are not part of the municipalities import; set them afterwards."""
-    per_code = {g.code: g for g in Gemeente.objects.all()}
-    for _rij, cellen in tabel.rijen:
-        g = per_code.get(cellen["gemeentecode"].strip().upper())
-        if g is None:
+def inhoud_van_database() -> dict[str, int]:
+    """The number of rows per model of the backup that has any (empty: {}), the project's own
+    records first, by their Dutch name."""
+    eigen, overig = {}, {}
+    for model in modellen():
+        aantal = model._base_manager.count()
+        if not aantal:
             continue
-        begin = parse_datum(cellen["begindatum"]) if cellen.get("begindatum") else None
-        einde = parse_datum(cellen["einddatum"]) if cellen.get("einddatum") else None
-        if (g.begindatum, g.einddatum) != (begin, einde):
-            g.begindatum, g.einddatum = begin, einde
-            g.full_clean()
-            g.save(update_fields=["begindatum", "einddatum"])
+        if model._meta.app_config.path.startswith(str(_PROJECT)) and not model._meta.auto_created:
+            eigen[str(model._meta.verbose_name_plural)] = aantal
+        else:
+            overig[model._meta.label] = aantal
+    return {**eigen, **overig}
+
+
+def _omschrijving(inhoud: dict[str, int]) -> str:
+    delen = [f"{aantal} {naam}" for naam, aantal in list(inhoud.items())[:4]]
+    if len(inhoud) > 4:
+        delen.append("…")
+    return ", ".join(delen)
+
+
+def _objecten(model, tabel: dict, sleutels: dict[str, dict[tuple, int]]) -> list[models.Model]:
+    velden = {v.attname: v for v in model._meta.concrete_fields}
+    namen = tabel["velden"]
+    objecten = []
+    for rij in tabel["rijen"]:
+        waarden = {}
+        for naam, waarde in zip(namen, rij):
+            veld = velden[naam]
+            if waarde is not None and _op_naam(veld):
+                label = veld.related_model._meta.label
+                try:
+                    waarde = sleutels[label][tuple(waarde)]
+                except KeyError:
+                    raise ImportFouten(
+                        [
+                            Fout(
+                                None,
+                                None,
+                                FOUT_NATUURLIJKE_SLEUTEL.format(model=label, sleutel=waarde),
+                            )
+                        ]
+                    ) from None
+            elif waarde is not None:
+                waarde = veld.to_python(waarde)
+            waarden[naam] = waarde
+        objecten.append(model(**waarden))
+    return objecten
+
+
+def _automatische_tijden(model, objecten: list[models.Model]) -> list[tuple]:
+    """The stored times of auto_now(_add) fields, which ``bulk_create`` replaces by now."""
+    velden = [
+        v.attname
+        for v in model._meta.concrete_fields
+        if getattr(v, "auto_now", False) or getattr(v, "auto_now_add", False)
+    ]
+    if not velden:
+        return []
+    return [(obj.pk, {v: getattr(obj, v) for v in velden}) for obj in objecten]
+
+
+def _tijden_terugzetten(model, tijden: list[tuple]) -> None:
+    for pk, waarden in tijden:
+        model._base_manager.filter(pk=pk).update(**waarden)
+
+
+def _leegmaken(volgorde: list[type[models.Model]]) -> None:
+    """Remove every row of the backup's models without signals (no history rows for deleting
+    what the backup puts back). References are checked at commit, when everything is back."""
+    with connection.cursor() as cursor:
+        for model in reversed(volgorde):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+
+
+def herstellen(pad: Path, *, vervangen: bool = False) -> dict[str, int]:
+    """Restore an archive made by ``exporteren``: check it whole first, then everything in one
+    transaction, or (on any problem) nothing. Returns the number of rows per model."""
+    gecontroleerd = controleren(pad)
+    try:
+        return _schrijven(gecontroleerd, vervangen=vervangen)
+    except DatabaseError as fout:
+        melding = str(fout).strip().splitlines()[0] if str(fout).strip() else type(fout).__name__
+        raise ImportFouten([Fout(None, None, FOUT_SCHRIJVEN.format(melding=melding))]) from None
 
 
 @transaction.atomic
-def herstellen(map_: Path) -> dict[str, str]:
-    """Import a backup made by ``exporteren``: everything, or (on any error) nothing."""
-    if not (map_ / "taakstelling.csv").is_file():
-        raise ImportFouten([Fout(None, None, FOUT_GEEN_BACKUP.format(map=map_))])
+def _schrijven(gecontroleerd: Gecontroleerd, *, vervangen: bool) -> dict[str, int]:
+    volgorde = modellen()
+    inhoud = inhoud_van_database()
+    if inhoud and not vervangen:
+        raise ImportFouten([Fout(None, None, FOUT_NIET_LEEG.format(inhoud=_omschrijving(inhoud)))])
+    if inhoud:
+        _leegmaken(volgorde)
+    sleutels = {
+        label: {tuple(s): pk for pk, s in _natuurlijke_sleutels(label).items()}
+        for label in _OP_NAAM
+    }
     verslag = {}
-
-    def lees(naam: str, kolommen: list[str], optioneel=()):
-        try:
-            return lees_tabel((map_ / naam).read_bytes(), kolommen, list(optioneel))
-        except ImportFouten as fout:
-            raise ImportFouten(
-                [Fout(f.rij, f.kolom, f"{naam}: {f.melding}") for f in fout.fouten]
-            ) from None
-
-    gemeentetabellen = []
-    for pad in sorted(map_.glob("gemeenten_*.csv")):
-        peildatum = date.fromisoformat(pad.stem.removeprefix("gemeenten_"))
-        tabel = lees(pad.name, GEMEENTEN_KOLOMMEN, ["inwoners*", "begindatum", "einddatum"])
-        verslag[pad.name] = str(gemeenten_importeren(tabel=tabel, peildatum=peildatum))
-        gemeentetabellen.append(tabel)
-    if (map_ / ZONDER_INWONERTAL).is_file():
-        tabel = lees(ZONDER_INWONERTAL, GEMEENTEN_KOLOMMEN, ["begindatum", "einddatum"])
-        verslag[ZONDER_INWONERTAL] = f"{_gemeenten_zonder_inwonertal(tabel)} gemeenten"
-        gemeentetabellen.append(tabel)
-    if (map_ / "halfjaren.csv").is_file():
-        verslag["halfjaren.csv"] = (
-            f"{_halfjaren_herstellen((map_ / 'halfjaren.csv').read_bytes())} halfjaren"
-        )
-    verslag["taakstelling.csv"] = str(
-        taakstellingen_importeren(tabel=lees("taakstelling.csv", TAAKSTELLING_KOLOMMEN))
-    )
-    if (map_ / "beginstand.csv").is_file() and _heeft_rijen(map_ / "beginstand.csv"):
-        verslag["beginstand.csv"] = str(
-            startstanden_importeren(tabel=lees("beginstand.csv", STARTSTAND_KOLOMMEN))
-        )
-    if (map_ / "realisatie.csv").is_file() and _heeft_rijen(map_ / "realisatie.csv"):
-        verslag["realisatie.csv"] = str(
-            huisvestingen_importeren(
-                tabel=lees("realisatie.csv", REALISATIE_KOLOMMEN, UITSPLITSING),
-                reden=REDEN_HERSTEL,
-            )
-        )
-    if (map_ / "opvangstand.csv").is_file() and _heeft_rijen(map_ / "opvangstand.csv"):
-        verslag["opvangstand.csv"] = str(
-            opvangstanden_importeren(tabel=lees("opvangstand.csv", OPVANG_KOLOMMEN))
-        )
-    # As in the demo: reorganisations after the figures; then every begin and end date exactly as
-    # it was (the reorganisation import derives them, the backup knows them).
-    if (map_ / "herindelingen.csv").is_file() and _heeft_rijen(map_ / "herindelingen.csv"):
-        verslag["herindelingen.csv"] = str(
-            herindelingen_importeren(tabel=lees("herindelingen.csv", HERINDELING_KOLOMMEN))
-        )
-    for tabel in gemeentetabellen:
-        _gemeentedata_herstellen(tabel)
+    for model in volgorde:
+        tabel = gecontroleerd.tabellen.get(model._meta.label)
+        if tabel is None:
+            continue  # an older archive without this model: it stays empty
+        objecten = _objecten(model, tabel, sleutels)
+        tijden = _automatische_tijden(model, objecten)
+        model._base_manager.bulk_create(objecten, batch_size=500)
+        _tijden_terugzetten(model, tijden)
+        verslag[model._meta.label] = len(objecten)
+    # Explicit ids do not move PostgreSQL's sequences; the next new row would collide.
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), volgorde):
+            cursor.execute(sql)
+    # Every reference must hold now, not only at commit (and not only outside a test).
+    connection.check_constraints()
+    _bestanden_terugzetten(gecontroleerd.bestanden)
+    gegevens_gewijzigd()
     return verslag
 
 
-def _heeft_rijen(pad: Path) -> bool:
-    """An export of an empty table is a header only; that restores as nothing, not as an error."""
-    return len(pad.read_bytes().decode("utf-8-sig").strip().splitlines()) > 1
+def _bestanden_terugzetten(bestanden: dict[str, tuple[str, bytes]]) -> None:
+    for naam, (opslag, inhoud) in bestanden.items():
+        label, _, veldnaam = opslag.rpartition(".")
+        veld = apps.get_model(label)._meta.get_field(veldnaam)
+        if veld.storage.exists(naam):
+            with veld.storage.open(naam, "rb") as bestaand:
+                if bestaand.read() == inhoud:
+                    continue
+            veld.storage.delete(naam)
+        veld.storage.save(naam, ContentFile(inhoud))

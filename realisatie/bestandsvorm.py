@@ -284,6 +284,41 @@ class _Vormcontrole:
             fout_toevoegen(self.fouten, rij, kolom, melding)
 
 
+def _lange_rijen(bestand, rijen, code_i, waardekolommen, label, gedeeld, vorm) -> None:
+    """The long form with codes (the import's own form and the bulk of all files), as
+    ``_rijen`` does it, with the cell checks inlined: a 5 MB file is 300.000 rows."""
+    geheugen, fouten = vorm.geheugen, vorm.fouten
+    kolommen = [("gemeentecode", code_i, parse_gemeentecode, True)] + [
+        (naam, index, parse_maand if naam == "maand" else parse_aantal, naam in KOLOMMEN)
+        for naam, index in waardekolommen
+    ]
+    kolommen = [(n, i, p, v, label.get(n, n)) for n, i, p, v in kolommen]
+    toevoegen = bestand.tabel.rijen.append
+    for nummer, waarden in rijen:
+        if not any(waarden):
+            continue
+        lengte = len(waarden)
+        cellen = {}
+        for naam, index, parser, verplicht, kop in kolommen:
+            tekst = waarden[index] if index is not None and index < lengte else ""
+            cellen[naam] = tekst
+            sleutel = (parser, tekst)
+            melding = geheugen.get(sleutel, False)
+            if melding is False:
+                melding = None
+                if not tekst.strip():
+                    melding = FOUT_LEGE_CEL if verplicht else None
+                else:
+                    try:
+                        parser(tekst)
+                    except ValueError as fout:
+                        melding = str(fout)
+                geheugen[sleutel] = melding
+            if melding is not None:
+                fout_toevoegen(fouten, nummer, kop, melding)
+        toevoegen((nummer, Rijcellen(cellen, gedeeld)))
+
+
 def _rijen(bestand, rijen, kop, per_naam, maandkolommen) -> None:
     code_i, naam_i = per_naam.get("gemeentecode"), per_naam.get(NAAM)
     label = {naam: kop[i].strip() for naam, i in per_naam.items()}
@@ -315,6 +350,9 @@ def _rijen(bestand, rijen, kop, per_naam, maandkolommen) -> None:
         waardekolommen = [(n, per_naam.get(n)) for n in tabel.kolommen[1:]]
         maand_i = per_naam["maand"]
 
+    if not maandkolommen and namen is None:
+        _lange_rijen(bestand, rijen, code_i, waardekolommen, label, gedeeld, vorm)
+        rijen = ()  # done: the common form, in a tighter loop
     for nummer, waarden in rijen:
         if not any(waarden):
             continue

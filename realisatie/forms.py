@@ -92,7 +92,7 @@ class UploadForm(FoutAttributenMixin, forms.Form):
     def bladen_kiezen(self, bladen: list[str]) -> None:
         """After a workbook with several filled sheets: offer them as a choice."""
         veld = self.fields["blad"]
-        veld.label = "Blad"
+        veld.label = "Blad (kies het blad, en kies daarna het bestand opnieuw)"
         veld.widget = forms.Select(choices=[("", "Kies een blad"), *((b, b) for b in bladen)])
 
 

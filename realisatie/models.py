@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 from opnieuwthuis.scoping import RestrictedQuerySet
 from taakstelling.models import Gemeente
 
-from .choices import Uploadstatus
+from .choices import Bron, Maandstatus, Uploadbron, Uploadstatus
 
 
 class Huisvesting(models.Model):
@@ -131,6 +131,16 @@ class Upload(models.Model):
         blank=True,
         related_name="teruggedraaide_uploads",
     )
+    bron = models.CharField(max_length=10, choices=Uploadbron.choices, default=Uploadbron.BESTAND)
+    maand = models.DateField(
+        null=True, blank=True, help_text="De maand van een API-aanlevering (eerste dag)."
+    )
+    idempotentiesleutel = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="De Idempotency-Key van een API-aanlevering: dezelfde sleutel verandert niets "
+        "nog eens.",
+    )
     aantal_rijen = models.PositiveIntegerField(default=0)
     aantal_nieuw = models.PositiveIntegerField(default=0)
     aantal_gewijzigd = models.PositiveIntegerField(default=0)
@@ -154,7 +164,129 @@ class Upload(models.Model):
                 name="upload_teruggedraaid_heeft_tijd",
                 violation_error_message="Een teruggedraaide upload heeft een tijdstip.",
             ),
+            models.UniqueConstraint(
+                fields=["gebruiker", "idempotentiesleutel"],
+                condition=~Q(idempotentiesleutel=""),
+                name="upload_idempotentiesleutel_uniek",
+                violation_error_message="Deze Idempotency-Key is al gebruikt.",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Upload {self.pk}: {self.bestandsnaam}"
+
+
+class Maand(models.Model):
+    """The state of one month in the monthly cycle (domain.md): ``open`` while figures come in,
+    ``vastgesteld`` once platform staff closed it. A month without a row is open.
+
+    ``door`` is the name given (a username on the web, ``--door`` of a command); ``gebruiker`` the
+    account when there is one.
+    """
+
+    maand = models.DateField(unique=True, help_text="De eerste dag van de maand.")
+    status = models.CharField(max_length=12, choices=Maandstatus.choices, default=Maandstatus.OPEN)
+    vastgesteld_door = models.CharField(max_length=150, blank=True)
+    vastgesteld_gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    vastgesteld_op = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "maand"
+        verbose_name_plural = "maanden"
+        ordering = ["maand"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(maand__day=1),
+                name="maand_eerste_dag",
+                violation_error_message="Een maand begint op de eerste dag.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Maandstatus.VASTGESTELD) | Q(vastgesteld_op__isnull=False),
+                name="maand_vastgesteld_heeft_tijd",
+                violation_error_message="Een vastgestelde maand heeft een tijdstip van vaststellen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.maand:%Y-%m} ({self.get_status_display()})"
+
+
+class Heropening(models.Model):
+    """A closed month opened again, with the reason (kept for good)."""
+
+    maand = models.ForeignKey(Maand, on_delete=models.PROTECT, related_name="heropeningen")
+    reden = models.CharField(max_length=500)
+    door = models.CharField(max_length=150)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    op = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "heropening"
+        verbose_name_plural = "heropeningen"
+        ordering = ["maand", "op", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.maand} heropend: {self.reden}"
+
+
+class Waarschuwingsakkoord(models.Model):
+    """A plausibility warning of a month, acknowledged before closing it: which rule, for which
+    municipality (none: the national total), the text shown, and who acknowledged it."""
+
+    maand = models.ForeignKey(Maand, on_delete=models.PROTECT, related_name="akkoorden")
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    regel = models.CharField(max_length=50)
+    waarde = models.IntegerField(help_text="Het cijfer waarvoor de waarschuwing gold.")
+    tekst = models.CharField(max_length=500)
+    door = models.CharField(max_length=150)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    op = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "akkoord op waarschuwing"
+        verbose_name_plural = "akkoorden op waarschuwingen"
+        ordering = ["maand", "regel", "gemeente", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.maand}: {self.tekst}"
+
+
+class Correctie(models.Model):
+    """A figure of a closed month changed afterwards: old and new value, the reason, who, when,
+    and the way it came in. Pages for a peildatum after that month say so."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="correcties")
+    maand = models.DateField()
+    oud = models.PositiveIntegerField(null=True, blank=True, help_text="Leeg: er was geen cijfer.")
+    nieuw = models.PositiveIntegerField(null=True, blank=True, help_text="Leeg: cijfer verwijderd.")
+    reden = models.CharField(max_length=500)
+    bron = models.CharField(max_length=20, choices=Bron.choices)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    op = models.DateTimeField()
+
+    gemeente_lookup = "gemeente"
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "correctie"
+        verbose_name_plural = "correcties"
+        ordering = ["-op", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} {self.maand:%Y-%m}: {self.oud} → {self.nieuw} ({self.reden})"

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from importlib import import_module
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -25,28 +26,28 @@ def maanden() -> list[date]:
 
 
 def standaard_maand() -> date | None:
-    """The month after the latest with figures, within the known half-years; else the latest."""
-    alle = maanden()
+    """The month being entered: the first month that is not closed yet; when every month is
+    closed, the latest."""
+    from .maandcyclus import maanden_in_systeem, vastgestelde_maanden
+
+    alle = maanden_in_systeem() or maanden()
     if not alle:
         return None
-    laatste = Huisvesting.objects.order_by("-maand").values_list("maand", flat=True).first()
-    if laatste is None:
-        return alle[0]
-    later = [m for m in alle if m > laatste]
-    return later[0] if later else alle[-1]
+    vastgesteld = vastgestelde_maanden()
+    return next((m for m in alle if m not in vastgesteld), alle[-1])
 
 
 def gemeenten_in_maand(maand: date, *, provinciecode: str | None, user):
-    """The municipalities that existed in ``maand`` (optionally in one province), by name."""
-    qs = Gemeente.objects.restrict(user).select_related("provincie")
+    """The municipalities with a quota in ``maand``'s half-year (optionally in one province), by
+    name: the ones whose figure counts. After a merger on 1 January the predecessors may still
+    carry the half-year's quota (2017-I: Schijndel, Sint-Oedenrode and Veghel, not Meierijstad)."""
+    from .maandcyclus import verwachte_gemeenten
+
+    verwacht = verwachte_gemeenten([maand])[maand]
+    qs = Gemeente.objects.restrict(user).select_related("provincie").filter(id__in=verwacht)
     if provinciecode:
         qs = qs.filter(provincie__code=provinciecode)
-    return [
-        g
-        for g in qs.order_by("naam", "code")
-        if not (g.einddatum and maand >= g.einddatum)
-        and not (g.begindatum and maand < g.begindatum)
-    ]
+    return list(qs.order_by("naam", "code"))
 
 
 def standen_voor(maand: date) -> dict[int, int]:
@@ -59,6 +60,21 @@ def standen_voor(maand: date) -> dict[int, int]:
     an import: the arrows between the apps point one way (docs/architectuur.md).
     """
     return import_string(settings.OPNIEUWTHUIS["STAND_PER_GEMEENTE"])(maand)
+
+
+def grenzen(maand: date) -> dict[int, list[list]]:
+    """Per municipality the figures above which a month's figure warns (the grid checks as one
+    types). The warnings need the calculation, so they live above this app, in the module that
+    ``settings.OPNIEUWTHUIS["MAANDCONTROLE"]`` names (``rapportage.maandcyclus``)."""
+    return import_module(settings.OPNIEUWTHUIS["MAANDCONTROLE"]).grenzen(maand)
+
+
+def waarschuwingen(maanden: list[date], *, nieuw: dict | None = None) -> list:
+    """The plausibility warnings of these months, with ``nieuw`` laid over the stored figures
+    (see ``grenzen`` for where they are made)."""
+    return import_module(settings.OPNIEUWTHUIS["MAANDCONTROLE"]).waarschuwingen(
+        maanden, nieuw=nieuw
+    )
 
 
 def huisvestingen_per_gemeente(maanden_: list[date]) -> dict[tuple[int, date], Huisvesting]:
@@ -175,3 +191,12 @@ def recente_wijzigingen(limiet: int = 200) -> list[Wijziging]:
         uit.extend(_wijzigingen(records, eerder, onderwerp, tekst))
     uit.sort(key=lambda w: (w.wanneer, w.history_id), reverse=True)
     return uit[:limiet]
+
+
+def maandcijfers_van_gemeente(gemeente: Gemeente, *, voor: date) -> list[dict]:
+    """The monthly figures of one municipality before a date, oldest first (one query)."""
+    return list(
+        Huisvesting.objects.filter(gemeente=gemeente, maand__lt=voor)
+        .order_by("maand")
+        .values("maand", "personen", "alleenstaanden", "gezinsleden", "nareizigers")
+    )

@@ -16,6 +16,7 @@ from dataclasses import astuple, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -32,13 +33,14 @@ from opnieuwthuis.bestanden import (
     parse_maand,
 )
 from opnieuwthuis.cache import gegevens_gewijzigd
-from opnieuwthuis.nederlands import getal
+from opnieuwthuis.nederlands import getal, maand_lang
 from opnieuwthuis.perioden import Periode
-from taakstelling.models import Gemeente, Halfjaar
+from taakstelling.models import Gemeente, Halfjaar, Herindeling, Taakstelling
 from taakstelling.services import FOUT_DUBBEL, FOUT_ONBEKENDE_GEMEENTE, Resultaat
 
-from .choices import Actie, Uploadstatus
-from .models import Huisvesting, Opvangstand, Upload
+from .choices import Actie, Bron, Uploadbron, Uploadstatus
+from .maandcyclus import vastgestelde_maanden
+from .models import Correctie, Huisvesting, Opvangstand, Upload
 
 REALISATIE_KOLOMMEN = ["gemeentecode", "maand", "personen"]
 UITSPLITSING = ["alleenstaanden", "gezinsleden", "nareizigers"]
@@ -72,6 +74,19 @@ FOUT_NIET_TERUGDRAAIBAAR_STATUS = "Alleen een toegepaste upload kan worden terug
 FOUT_NIET_TERUGDRAAIBAAR_LATER = (
     "{gemeente} in {maand} is na deze upload nog gewijzigd (nu {nu}); draai eerst die wijziging "
     "terug. Er is niets teruggedraaid."
+)
+FOUT_TE_VEEL_PERSONEN = (
+    "{waarde} personen in één maand voor één gemeente kan niet kloppen (hoogstens {grens})."
+)
+FOUT_GEEN_TAAKSTELLING = (
+    "{naam} ({code}) heeft in {halfjaar} geen taakstelling, dus een cijfer voor {maand} telt "
+    "nergens mee."
+)
+FOUT_DRAGERS = " De taakstelling van {halfjaar} dragen {dragers}: voer het cijfer daar in."
+FOUT_DRAGER = " De taakstelling van {halfjaar} draagt {dragers}: voer het cijfer daar in."
+FOUT_VASTGESTELD_ZONDER_REDEN = (
+    "{maand} is vastgesteld: deze wijziging is een correctie en vraagt een reden. Er is niets "
+    "gewijzigd."
 )
 REDEN_UPLOAD = "Upload {nummer}: {naam}"
 REDEN_TERUGDRAAIEN = "Upload {nummer} teruggedraaid"
@@ -119,6 +134,7 @@ class Regel:
     nareizigers: int | None
     actie: str = Actie.NIEUW
     oud: Huisvesting | None = None
+    vastgesteld: bool = False  # the month is closed: applying this row is a correction
 
     @property
     def waarden(self) -> tuple:
@@ -140,6 +156,11 @@ class Plan:
         for regel in self.regels:
             tel[regel.actie] += 1
         return Resultaat(**tel)
+
+    @property
+    def correcties(self) -> list[Regel]:
+        """Rows that would change a figure of a closed month (each needs a reason)."""
+        return [r for r in self.regels if r.vastgesteld and r.actie != Actie.ONGEWIJZIGD]
 
     @property
     def versies(self) -> dict[str, int]:
@@ -167,10 +188,65 @@ def uitsplitsing_fout(waarden: tuple) -> tuple[str, str] | None:
     return None
 
 
+def _namen(namen: list[str]) -> str:
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
+class Cijferregels:
+    """The rules every monthly figure obeys, whichever way it comes in (grid, upload, command,
+    API, admin): bounded, and only for a municipality with a quota in that month's half-year (a
+    figure elsewhere would count nowhere). Loaded once per write: three queries."""
+
+    def __init__(self):
+        self.grens = settings.OPNIEUWTHUIS["MAX_PERSONEN_PER_MAAND"]
+        self.taak = set(
+            Taakstelling.objects.values_list("gemeente_id", "halfjaar__jaar", "halfjaar__helft")
+        )
+        self.vastgesteld = vastgestelde_maanden()
+        self._buren: dict[int, set[int]] | None = None
+
+    def buren(self, gemeente_id: int) -> set[int]:
+        """Predecessors and successors by reorganisation."""
+        if self._buren is None:
+            self._buren = {}
+            for van, naar in Herindeling.objects.values_list("van_id", "naar_id"):
+                self._buren.setdefault(van, set()).add(naar)
+                self._buren.setdefault(naar, set()).add(van)
+        return self._buren.get(gemeente_id, set())
+
+    def fouten(self, gemeente: Gemeente, maand: date, waarden: tuple) -> list[tuple[str, str]]:
+        """(field, message) for every rule the figure breaks."""
+        uit = []
+        for veld, waarde in zip(WAARDEVELDEN, waarden):
+            if waarde is not None and waarde > self.grens:
+                uit.append(
+                    (
+                        veld,
+                        FOUT_TE_VEEL_PERSONEN.format(waarde=getal(waarde), grens=getal(self.grens)),
+                    )
+                )
+        periode = Periode.van_datum(maand)
+        jaar, helft, halfjaar = periode.jaar, periode.helft, periode.label
+        if (gemeente.id, jaar, helft) not in self.taak:
+            melding = FOUT_GEEN_TAAKSTELLING.format(
+                naam=gemeente.naam, code=gemeente.code, halfjaar=halfjaar, maand=maand_lang(maand)
+            )
+            dragers = [g for g in self.buren(gemeente.id) if (g, jaar, helft) in self.taak]
+            if dragers:
+                namen = sorted(
+                    Gemeente.objects.filter(id__in=dragers).values_list("naam", flat=True)
+                )
+                vorm = FOUT_DRAGERS if len(namen) > 1 else FOUT_DRAGER
+                melding += vorm.format(halfjaar=halfjaar, dragers=_namen(namen))
+            uit.append(("gemeentecode", melding))
+        return uit
+
+
 def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
     """Check every row; raise ``ImportFouten`` listing all problems, or return the plan."""
     gemeenten = {g.code: g for g in Gemeente.objects.all()}
     halfjaren = {(h.jaar, h.helft) for h in Halfjaar.objects.all()}
+    regels = Cijferregels()
     fouten: list[Fout] = []
     gezien: dict = {}
     plan = Plan()
@@ -211,7 +287,12 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
                 FOUT_UITSPLITSING_TELT_NIET_OP.format(som=sum(ingevuld), personen=personen),
             )
         if cel.ok:
-            plan.regels.append(Regel(rij, gemeente, maand, personen, *delen))
+            for veld, melding in regels.fouten(gemeente, maand, (personen, *delen)):
+                cel.fout(veld, melding)
+        if cel.ok:
+            regel = Regel(rij, gemeente, maand, personen, *delen)
+            regel.vastgesteld = maand in regels.vastgesteld
+            plan.regels.append(regel)
     if fouten:
         raise ImportFouten(fouten)
 
@@ -268,9 +349,63 @@ def _bijwerken(records: list[Huisvesting], velden: list[str]) -> None:
             )
 
 
-def _plan_toepassen(plan: Plan, *, gebruiker, reden: str) -> tuple[list, dict]:
+def correcties_vastleggen(
+    wijzigingen: list[tuple[Gemeente | int, date, int | None, int | None]],
+    *,
+    reden: str,
+    bron: str,
+    gebruiker,
+) -> None:
+    """Keep each change of a closed month's figure as a correction: old, new, reason, who, when."""
+    nu = timezone.now()
+    Correctie.objects.bulk_create(
+        [
+            Correctie(
+                gemeente_id=g if isinstance(g, int) else g.id,
+                maand=maand,
+                oud=oud,
+                nieuw=nieuw,
+                reden=reden[:500],
+                bron=bron,
+                gebruiker=gebruiker,
+                op=nu,
+            )
+            for g, maand, oud, nieuw in wijzigingen
+        ]
+    )
+
+
+def _correctiereden_vereist(regels: list[tuple[int | None, date]], reden: str) -> None:
+    """Refuse (``ImportFouten``, nothing changes) a change of a closed month without a reason."""
+    if reden.strip() or not regels:
+        return
+    raise ImportFouten(
+        [
+            Fout(rij, "maand", FOUT_VASTGESTELD_ZONDER_REDEN.format(maand=maand_lang(maand)))
+            for rij, maand in regels
+        ]
+    )
+
+
+def _plan_toepassen(
+    plan: Plan, *, gebruiker, reden: str, correctiereden: str = "", bron: str = Bron.COMMANDO
+) -> tuple[list, dict]:
     """Write a checked plan with history. Returns what the touched figures were before (for a
-    rollback) and the version each has after."""
+    rollback) and the version each has after. A change of a closed month needs
+    ``correctiereden`` and is kept as a correction."""
+    correcties = plan.correcties
+    _correctiereden_vereist([(r.rij, r.maand) for r in correcties], correctiereden)
+    if correcties:
+        correcties_vastleggen(
+            [
+                (r.gemeente, r.maand, r.oud.personen if r.oud else None, r.personen)
+                for r in correcties
+            ],
+            reden=correctiereden.strip(),
+            bron=bron,
+            gebruiker=gebruiker,
+        )
+        reden = f"{reden} (correctie: {correctiereden.strip()})"
     nieuw, gewijzigd, voor = [], [], []
     versies = volgende_versies(
         {(r.gemeente.id, r.maand) for r in plan.regels if r.actie == Actie.NIEUW}
@@ -314,10 +449,24 @@ def _plan_toepassen(plan: Plan, *, gebruiker, reden: str) -> tuple[list, dict]:
 
 
 @transaction.atomic
-def huisvestingen_importeren(*, tabel: Tabel, gebruiker=None, reden: str = "") -> Resultaat:
-    """Check the table and apply it: every row or, when any row is wrong, none."""
+def huisvestingen_importeren(
+    *,
+    tabel: Tabel,
+    gebruiker=None,
+    reden: str = "",
+    correctiereden: str = "",
+    bron: str = Bron.COMMANDO,
+) -> Resultaat:
+    """Check the table and apply it: every row or, when any row is wrong, none. Rows that change a
+    closed month need ``correctiereden`` (without it nothing changes)."""
     plan = huisvestingen_plannen(tabel=tabel)
-    _plan_toepassen(plan, gebruiker=gebruiker, reden=reden or "Import maandcijfers")
+    _plan_toepassen(
+        plan,
+        gebruiker=gebruiker,
+        reden=reden or "Import maandcijfers",
+        correctiereden=correctiereden,
+        bron=bron,
+    )
     return plan.resultaat
 
 
@@ -394,11 +543,24 @@ def _conflict(invoer: Invoer, huidig: Huisvesting | None) -> Conflict:
 
 
 @transaction.atomic
-def huisvestingen_invoeren(*, invoer: list[Invoer], gebruiker) -> Resultaat:
-    """Save figures typed on the entry screen: all of them, or, when any of them was changed by
-    somebody else since the user loaded the screen, none (``Conflicten``)."""
+def huisvestingen_invoeren(
+    *, invoer: list[Invoer], gebruiker, reden: str = "", bron: str = Bron.INVOER
+) -> Resultaat:
+    """Save figures typed on the entry screen (or in the admin): all of them, or none when any
+    breaks a rule (``ImportFouten``, each naming the municipality), when any of them was changed
+    by somebody else since the user loaded the screen (``Conflicten``), or when a figure of a
+    closed month changes without a ``reden``."""
     if not invoer:
         return Resultaat()
+    regels = Cijferregels()
+    fouten = [
+        Fout(None, veld, f"{i.gemeente.naam}: {melding}")
+        for i in invoer
+        if i.waarden[0] is not None
+        for veld, melding in regels.fouten(i.gemeente, i.maand, tuple(i.waarden))
+    ]
+    if fouten:
+        raise ImportFouten(fouten)
     bestaand = {
         (h.gemeente_id, h.maand): h
         for h in Huisvesting.objects.select_for_update().filter(
@@ -440,6 +602,28 @@ def huisvestingen_invoeren(*, invoer: list[Invoer], gebruiker) -> Resultaat:
         else:
             gewijzigd.append((h, i))
 
+    correcties = [(h, i) for h, i in [*nieuw, *gewijzigd, *weg] if i.maand in regels.vastgesteld]
+    _correctiereden_vereist([(None, i.maand) for _h, i in correcties], reden)
+    if correcties:
+        correcties_vastleggen(
+            [
+                (
+                    i.gemeente,
+                    i.maand,
+                    bestaand[(i.gemeente.id, i.maand)].personen
+                    if (i.gemeente.id, i.maand) in bestaand
+                    else None,
+                    i.waarden[0],
+                )
+                for _h, i in correcties
+            ],
+            reden=reden.strip(),
+            bron=bron,
+            gebruiker=gebruiker,
+        )
+    wijzigreden = REDEN_INVOER if bron == Bron.INVOER else "Beheerscherm"
+    if correcties:
+        wijzigreden = _reden(f"{wijzigreden} (correctie: {reden.strip()})")
     # Compare-and-set on the version: the one statement that decides who wins, on any database.
     for h, i in [*gewijzigd, *weg]:
         if not Huisvesting.objects.filter(pk=h.pk, versie=i.versie).update(versie=i.versie):
@@ -450,7 +634,7 @@ def huisvestingen_invoeren(*, invoer: list[Invoer], gebruiker) -> Resultaat:
                 [h for h, _ in nieuw],
                 Huisvesting,
                 default_user=gebruiker,
-                default_change_reason=REDEN_INVOER,
+                default_change_reason=wijzigreden,
             )
     except IntegrityError:  # created by somebody else between our read and our write
         raise Conflicten(
@@ -464,11 +648,11 @@ def huisvestingen_invoeren(*, invoer: list[Invoer], gebruiker) -> Resultaat:
         Huisvesting,
         [*WAARDEVELDEN, "versie"],
         default_user=gebruiker,
-        default_change_reason=REDEN_INVOER,
+        default_change_reason=wijzigreden,
     )
     for h, _ in weg:
         h._history_user = gebruiker
-        h._change_reason = REDEN_INVOER
+        h._change_reason = wijzigreden
         h.delete()
     resultaat.nieuw, resultaat.gewijzigd = len(nieuw), len(gewijzigd) + len(weg)
     if nieuw or gewijzigd or weg:
@@ -586,7 +770,9 @@ def voorbeeld_kenmerk(upload: Upload) -> str:
     return hashlib.sha256(f"{upload.pk}:{tekst}".encode()).hexdigest()[:16]
 
 
-def upload_toepassen(*, upload: Upload, gebruiker, kenmerk: str | None = None) -> Resultaat:
+def upload_toepassen(
+    *, upload: Upload, gebruiker, kenmerk: str | None = None, correctiereden: str = ""
+) -> Resultaat:
     """Apply a previewed upload: all its rows or none.
 
     ``kenmerk`` is the ``voorbeeld_kenmerk`` of the preview the user confirmed: when the preview
@@ -618,6 +804,8 @@ def upload_toepassen(*, upload: Upload, gebruiker, kenmerk: str | None = None) -
                 plan,
                 gebruiker=gebruiker,
                 reden=REDEN_UPLOAD.format(nummer=upload.pk, naam=upload.bestandsnaam),
+                correctiereden=correctiereden,
+                bron=Bron.API if upload.bron == Uploadbron.API else Bron.UPLOAD,
             )
             _bijwerken_voorbeeld(upload, plan)
             upload.status = Uploadstatus.TOEGEPAST
@@ -631,7 +819,7 @@ def upload_toepassen(*, upload: Upload, gebruiker, kenmerk: str | None = None) -
 
 
 @transaction.atomic
-def upload_terugdraaien(*, upload: Upload, gebruiker) -> Resultaat:
+def upload_terugdraaien(*, upload: Upload, gebruiker, correctiereden: str = "") -> Resultaat:
     """Put every figure an upload touched back to what it was before it, with history.
 
     Refused (nothing changes) when any of those figures changed again after the upload.
@@ -662,6 +850,26 @@ def upload_terugdraaien(*, upload: Upload, gebruiker) -> Resultaat:
     if meldingen:
         raise UploadFout("\n".join(meldingen))
 
+    vastgesteld = vastgestelde_maanden()
+    gesloten = [v for v in upload.voor if date.fromisoformat(v["maand"]) in vastgesteld]
+    _correctiereden_vereist(
+        [(None, date.fromisoformat(v["maand"])) for v in gesloten], correctiereden
+    )
+    if gesloten:
+        correcties_vastleggen(
+            [
+                (
+                    v["gemeente"],
+                    date.fromisoformat(v["maand"]),
+                    huidig[_sleutel(v["gemeente"], date.fromisoformat(v["maand"]))].personen,
+                    v["waarden"][0] if v["waarden"] else None,
+                )
+                for v in gesloten
+            ],
+            reden=correctiereden.strip(),
+            bron=Bron.TERUGDRAAIEN,
+            gebruiker=gebruiker,
+        )
     reden = _reden(REDEN_TERUGDRAAIEN.format(nummer=upload.pk))
     terug, weg = [], []
     for v in upload.voor:

@@ -1,3 +1,4 @@
+import json
 from datetime import date
 from html import escape
 
@@ -23,7 +24,7 @@ from opnieuwthuis.perioden import Periode
 from opnieuwthuis.scoping import ScopedViewMixin
 from taakstelling.models import Gemeente, Provincie
 
-from . import selectors
+from . import maandcyclus, selectors
 from .choices import Uploadstatus
 from .forms import MaandcijferForm, OpvangstandForm, UploadForm
 from .models import Opvangstand, Upload
@@ -66,15 +67,20 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
     fouten = form.errors if form is not None else {}
     naam_g = escape(g.naam)
     code = escape(g.code)
-    data = "".join(
-        f' data-{naam}="{int(waarde)}"'
-        for naam, waarde in (("stand", rij["stand_voor"]), *rij.get("grenzen", ()))
-        if waarde is not None
+    data = "" if rij["stand_voor"] is None else f' data-stand="{int(rij["stand_voor"])}"'
+    if rij.get("grenzen"):
+        # [[threshold, Dutch text], ...]: a typed figure above a threshold gets its text.
+        data += f' data-grenzen="{escape(json.dumps(rij["grenzen"]))}"'
+
+    niet_ingevoerd = (
+        ' <span class="niet-ingevoerd">niet ingevoerd</span>'
+        if rij["initial"]["personen"] is None
+        else ""
     )
     delen = [
         f'<tr data-gemeente="{code}"{data}><th scope="row">'
         f'<a href="{escape(url_patroon.replace("GM0000", g.code))}" tabindex="-1">'
-        f"{naam_g}</a></th>",
+        f"{naam_g}</a>{niet_ingevoerd}</th>",
         *(f"<td>{getal(a)}</td>" for a in rij["vorige"]),
         f"<td>{getal(rij['stand_voor'])}</td>",
     ]
@@ -159,6 +165,11 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
         vorige = _vorige_maanden(maand)
         cijfers = selectors.huisvestingen_per_gemeente([*vorige, maand])
         voor_maand = selectors.standen_voor(maand)
+        drempels = selectors.grenzen(maand)
+        per_gemeente: dict[int, list[str]] = {}
+        for w in selectors.waarschuwingen([maand]):
+            if w.gemeente_id is not None:
+                per_gemeente.setdefault(w.gemeente_id, []).append(w.tekst)
         rijen = []
         for g in gemeenten:
             huidig = cijfers.get((g.id, maand))
@@ -180,6 +191,8 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
                         cijfers[(g.id, m)].personen if (g.id, m) in cijfers else None
                         for m in vorige
                     ],
+                    "grenzen": drempels.get(g.id, []),
+                    "waarschuwingen": per_gemeente.get(g.id, []),
                     "stand_voor": None if stand_voor is None else int(stand_voor),
                     "stand_na": (
                         None
@@ -232,9 +245,23 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
             messages.info(request, MELDING_NIETS_GEWIJZIGD)
             return HttpResponseRedirect(self.url(maand, provinciecode))
         try:
-            resultaat = huisvestingen_invoeren(invoer=invoer, gebruiker=request.user)
+            resultaat = huisvestingen_invoeren(
+                invoer=invoer, gebruiker=request.user, reden=request.POST.get("reden", "")
+            )
         except Conflicten as botsing:
             return self.conflict(maand, provinciecode, botsing)
+        except ImportFouten as geweigerd:
+            fouten = [
+                {
+                    "id": "reden" if f.kolom == "maand" else "kop-invoer",
+                    "wat": "Invoer",
+                    "melding": f.melding,
+                }
+                for f in geweigerd.fouten
+            ]
+            return self.render_to_response(
+                self.context(maand, provinciecode, rijen, fouten=fouten), status=400
+            )
         messages.success(request, MELDING_OPGESLAGEN.format(resultaat=resultaat))
         return HttpResponseRedirect(self.url(maand, provinciecode))
 
@@ -274,7 +301,11 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
             rij["html"] = _rij_html(rij, url_patroon)
         bron = self.request.POST if self.request.method == "POST" else self.request.GET
         met_cijfer = [r for r in rijen if r["initial"]["personen"] is not None]
+        telling = maandcyclus.volledigheid([maand])[maand]
         return self.get_context_data(
+            telling=telling,
+            waarschuwingen=selectors.waarschuwingen([maand]),
+            reden=self.request.POST.get("reden", "") if self.request.method == "POST" else "",
             uitsplitsing_open=bool(fouten) or bron.get("uitsplitsing") == "1",
             samenvatting={
                 "ingevuld": len(met_cijfer),
@@ -363,6 +394,27 @@ def _voorbeeld_html(plan) -> str:
     return mark_safe("".join(delen))  # every value above is escaped or a number
 
 
+def _na_toepassen(plan) -> list:
+    """Completeness of each month in the file as it would be after applying it."""
+    maanden = sorted({r.maand for r in plan.regels})
+    telling = maandcyclus.volledigheid(maanden)
+    uit = []
+    for m in maanden:
+        t = telling[m]
+        in_bestand = {r.gemeente.code for r in plan.regels if r.maand == m}
+        ontbrekend = [(c, n) for c, n in t.ontbrekend if c not in in_bestand]
+        uit.append(
+            maandcyclus.Volledigheid(
+                maand=m,
+                status=t.status,
+                verwacht=t.verwacht,
+                ingevoerd=t.verwacht - len(ontbrekend),
+                ontbrekend=ontbrekend,
+            )
+        )
+    return uit
+
+
 def _naam(request) -> str:
     bestand = request.FILES.get("bestand")
     return bestand.name if bestand else ""
@@ -391,8 +443,17 @@ class UploadDetailView(ScopedViewMixin, DetailView):
             .defer("inhoud")
             .order_by("-toegepast_op")
         )
+        maanden, waarschuwingen = [], []
+        if plan is not None and plan.regels:
+            maanden = _na_toepassen(plan)
+            waarschuwingen = selectors.waarschuwingen(
+                [m.maand for m in maanden],
+                nieuw={(r.gemeente.id, r.maand): r.personen for r in plan.regels},
+            )
         return super().get_context_data(
             plan=plan,
+            maanden=maanden,
+            waarschuwingen=waarschuwingen,
             bestand=plan.bestand if plan else None,
             kenmerk=voorbeeld_kenmerk(upload),
             voorbeeld=_voorbeeld_html(plan) if plan else "",
@@ -411,17 +472,19 @@ class UploadActieView(ScopedViewMixin, View):
     def post(self, request, pk):
         upload = get_object_or_404(Upload.objects.defer("inhoud"), pk=pk)
         try:
+            reden = request.POST.get("reden", "")
             if self.actie == "toepassen":
                 resultaat = upload_toepassen(
                     upload=upload,
                     gebruiker=request.user,
                     kenmerk=request.POST.get("kenmerk"),
+                    correctiereden=reden,
                 )
                 messages.success(
                     request, MELDING_TOEGEPAST.format(nummer=upload.pk, resultaat=resultaat)
                 )
             else:
-                upload_terugdraaien(upload=upload, gebruiker=request.user)
+                upload_terugdraaien(upload=upload, gebruiker=request.user, correctiereden=reden)
                 messages.success(request, MELDING_TERUGGEDRAAID.format(nummer=upload.pk))
         except UploadVerouderd as fout:  # the preview was refreshed under the upload's lock
             messages.warning(request, str(fout))

@@ -69,9 +69,10 @@ class HuisvestingFactory(DjangoModelFactory):
     personen = 10
 
 
-def maak_wereld(aantal: int = 2, *, provincies: int = 2):
+def maak_wereld(aantal: int = 2, *, provincies: int = 2, open_vanaf=None):
     """``aantal`` municipalities over ``provincies`` provinces with a quota in 2016-II and 2017-I,
-    an opening balance and monthly figures July 2016 – January 2017."""
+    an opening balance and monthly figures July 2016 – January 2017, those months closed (the
+    ones from ``open_vanaf`` on left open, as while they are being entered)."""
     from datetime import date
 
     provs = [ProvincieFactory(code=f"PV{20 + i}", naam=f"Provincie {i}") for i in range(provincies)]
@@ -91,7 +92,35 @@ def maak_wereld(aantal: int = 2, *, provincies: int = 2):
             huis.append(Huisvesting(gemeente=g, maand=date(2016, m, 1), personen=15 + i % 5))
         huis.append(Huisvesting(gemeente=g, maand=date(2017, 1, 1), personen=i % 30))
     Huisvesting.objects.bulk_create(huis)
+    # Closed as the demo's are, so 1 February 2017 is final (the monthly cycle).
+    sluit_maanden(
+        [
+            m
+            for m in [*(date(2016, m, 1) for m in range(7, 13)), date(2017, 1, 1)]
+            if open_vanaf is None or m < open_vanaf
+        ]
+    )
     return gemeenten
+
+
+def sluit_maanden(maanden) -> None:
+    """Mark months closed (test set-up; the real way is ``rapportage.maandcyclus``)."""
+    from django.utils import timezone
+
+    from opnieuwthuis.cache import gegevens_gewijzigd
+    from realisatie.choices import Maandstatus
+    from realisatie.models import Maand
+
+    for maand in maanden:
+        Maand.objects.update_or_create(
+            maand=maand,
+            defaults={
+                "status": Maandstatus.VASTGESTELD,
+                "vastgesteld_door": "test",
+                "vastgesteld_op": timezone.now(),
+            },
+        )
+    gegevens_gewijzigd()
 
 
 def maak_gebruikers() -> dict:

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "gebruikers",
     "taakstelling",
     "realisatie",
@@ -131,7 +134,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 AUTH_USER_MODEL = "gebruikers.Gebruiker"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "rapportage:start"
+LOGIN_REDIRECT_URL = "rapportage:thuis"  # each role lands where its work is
 LOGOUT_REDIRECT_URL = "login"
 
 AUTHENTICATION_BACKENDS = [
@@ -201,6 +204,8 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+# Dutch for what Django's admin and django-simple-history leave in English (locale/nl/).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -289,16 +294,94 @@ OPNIEUWTHUIS = {
     "VOORSPRONG_MEENEMEN": env_bool("OPNIEUWTHUIS_VOORSPRONG_MEENEMEN", True),
     # Rule 6: below this fraction of the line a municipality is "achter op schema".
     "GRENS_ACHTER": float(env("OPNIEUWTHUIS_GRENS_ACHTER", "0.75")),
-    # Render the national report in the background after every change of a figure, so the
-    # ministry's download comes from the cache (rapportage/voorbereiden.py).
-    "RAPPORT_VOORBEREIDEN": env_bool("OPNIEUWTHUIS_RAPPORT_VOORBEREIDEN", True),
     # The one row whose token every cache key carries (opnieuwthuis/cache.py), as app_label.Model.
     "GEGEVENSVERSIE_MODEL": "taakstelling.Gegevensversie",
     # Each municipality's balance for the entry grid (realisatie/selectors.standen_voor): the
     # calculation sits above realisatie, which reaches it through this name, not an import.
     "STAND_PER_GEMEENTE": "rapportage.selectors.stand_per_gemeente",
+    # The plausibility warnings and their thresholds for the grid and the upload preview
+    # (realisatie/selectors.grenzen, waarschuwingen): they need the calculation, as above.
+    "MAANDCONTROLE": "rapportage.maandcyclus",
+    # The monthly cycle (domain.md): bounds of a figure and the plausibility warnings that must be
+    # acknowledged before a month is closed (rapportage/maandcyclus.py).
+    "MAX_PERSONEN_PER_MAAND": int(env("OPNIEUWTHUIS_MAX_PERSONEN_PER_MAAND", "100000")),
+    # Warn when one month's figure exceeds the municipality's te_huisvesten for the half-year.
+    "WAARSCHUWING_BOVEN_TE_HUISVESTEN": env_bool(
+        "OPNIEUWTHUIS_WAARSCHUWING_BOVEN_TE_HUISVESTEN", True
+    ),
+    # Warn when a figure is above FACTOR times its average over the previous MAANDEN months with a
+    # figure, and at least MINIMUM persons above that average.
+    "WAARSCHUWING_FACTOR": float(env("OPNIEUWTHUIS_WAARSCHUWING_FACTOR", "3")),
+    "WAARSCHUWING_MAANDEN": int(env("OPNIEUWTHUIS_WAARSCHUWING_MAANDEN", "6")),
+    "WAARSCHUWING_MINIMUM": int(env("OPNIEUWTHUIS_WAARSCHUWING_MINIMUM", "25")),
+    # Warn when the national month total differs more than this fraction from the month before.
+    "WAARSCHUWING_LANDELIJK": float(env("OPNIEUWTHUIS_WAARSCHUWING_LANDELIJK", "0.5")),
+    # The sender of the progress report: the platform's name, who it is, and its contact line
+    # (printed in the letter's head and on every page).
+    "AFZENDER": {
+        "naam": env("OPNIEUWTHUIS_AFZENDER_NAAM", "Platform Opnieuw Thuis"),
+        "regel": env(
+            "OPNIEUWTHUIS_AFZENDER_REGEL",
+            "Platform Opnieuw Thuis is een samenwerkingsverband van het Rijk, VNG, IPO, COA en "
+            "Aedes.",
+        ),
+        "contact": env(
+            "OPNIEUWTHUIS_AFZENDER_CONTACT", "www.opnieuwthuis.nl, postbus@opnieuwthuis.nl"
+        ),
+    },
     # Send the monthly message when a month is closed (berichten/; the command sends the same).
     "MAANDBERICHT_BIJ_VASTSTELLEN": env_bool("OPNIEUWTHUIS_MAANDBERICHT_BIJ_VASTSTELLEN", True),
+}
+
+# Public pages and the anonymous API (published, closed months only); off: login everywhere.
+OPNIEUWTHUIS_OPENBAAR = env_bool("OPNIEUWTHUIS_OPENBAAR", True)
+
+# The API (/api/v1/, issue 17). Token first, so an unauthenticated call gets 401 with
+# "WWW-Authenticate: Token"; a session works too, and DRF's SessionAuthentication enforces CSRF
+# on every unsafe method. Throttles count on the default cache (Redis when REDIS_URL is set, so
+# every process shares the count).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "gebruikers.api.authentication.TokenAuthenticatie",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["opnieuwthuis.api.permissions.MagLezen"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["opnieuwthuis.api.parsers.BegrensdeJSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "opnieuwthuis.api.throttling.PerAdres",
+        "opnieuwthuis.api.throttling.PerToken",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "adres": env("OPNIEUWTHUIS_API_PER_ADRES", "300/min"),
+        "token": env("OPNIEUWTHUIS_API_PER_TOKEN", "600/min"),
+        "aanlevering": env("OPNIEUWTHUIS_API_AANLEVERINGEN", "60/hour"),
+    },
+    "NUM_PROXIES": int(env("AXES_PROXY_COUNT", "0")) or None,
+    "DEFAULT_PAGINATION_CLASS": "opnieuwthuis.api.pagination.Paginering",
+    "PAGE_SIZE": 100,
+    "EXCEPTION_HANDLER": "opnieuwthuis.api.problemen.probleem_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# Largest JSON body the API reads (a month for 400 municipalities is about 25 kB).
+OPNIEUWTHUIS_API_MAX_BODY = int(env("OPNIEUWTHUIS_API_MAX_BODY", str(1024 * 1024)))
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Opnieuw Thuis API",
+    "DESCRIPTION": (
+        "De taakstelling huisvesting vergunninghouders: de stand, gemeenten, provincies, "
+        "halfjaren en maanden lezen, en maandcijfers aanleveren. Authenticatie met "
+        "`Authorization: Token …`; fouten als application/problem+json."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the installed drf-spectacular-sidecar package, served as our own static
+    # files: no CDN, so the documentation works offline and under the strict CSP.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "persistAuthorization": False},
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"

@@ -18,5 +18,3 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DEMO_GEBRUIKERS = True
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed
-# No background threads in tests; tests/rapportage/test_voorbereiden.py calls it directly.
-OPNIEUWTHUIS = {**OPNIEUWTHUIS, "RAPPORT_VOORBEREIDEN": False}  # noqa: F405

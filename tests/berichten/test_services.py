@@ -1,6 +1,7 @@
 """Sending on a small world: who gets nothing and why, a failed send is tried again next run,
 and the command's answers."""
 
+import smtplib
 from datetime import date
 
 import pytest
@@ -19,14 +20,24 @@ from gebruikers.choices import Rol
 JANUARI = date(2017, 1, 1)
 
 
-class KapotteBackend(EmailBackend):
+class WeigerendeBackend(EmailBackend):
     """Refuses the message to one address, as an SMTP server may."""
 
     def send_messages(self, messages):
         for bericht in messages:
             if bericht.to[0] == "gemeente@example.org":
-                raise ConnectionRefusedError("smtp.example.nl weigert de verbinding")
+                raise smtplib.SMTPRecipientsRefused({bericht.to[0]: (550, b"onbekend adres")})
         return super().send_messages(messages)
+
+
+class OnbereikbareBackend(EmailBackend):
+    """A mail server that is down: every message fails on the connection."""
+
+    pogingen = 0
+
+    def send_messages(self, messages):
+        OnbereikbareBackend.pogingen += 1
+        raise ConnectionRefusedError("smtp.example.nl weigert de verbinding")
 
 
 @pytest.fixture
@@ -59,10 +70,10 @@ def test_users_without_an_address_or_inactive_get_nothing(met_adressen):
 
 
 def test_a_failed_message_is_not_recorded_and_goes_out_next_run(met_adressen, settings):
-    settings.EMAIL_BACKEND = "tests.berichten.test_services.KapotteBackend"
+    settings.EMAIL_BACKEND = "tests.berichten.test_services.WeigerendeBackend"
     verslag = maandberichten_versturen(maand=JANUARI)
     assert [naam for naam, _ in verslag.mislukt] == ["gemeente"]
-    assert "weigert de verbinding" in verslag.mislukt[0][1]
+    assert "onbekend adres" in verslag.mislukt[0][1]
     assert not Maandbericht.objects.filter(gebruiker=met_adressen[Rol.GEMEENTE]).exists()
     assert Maandbericht.objects.count() == 4
 
@@ -94,7 +105,12 @@ def test_the_command_reports_and_refuses_clearly(met_adressen, capsys):
     assert Maandbericht.objects.count() == 5
 
 
-def test_a_failed_send_makes_the_command_fail(met_adressen, settings):
-    settings.EMAIL_BACKEND = "tests.berichten.test_services.KapotteBackend"
+def test_a_mail_server_that_is_down_stops_the_run_and_the_command_fails(met_adressen, settings):
+    settings.EMAIL_BACKEND = "tests.berichten.test_services.OnbereikbareBackend"
+    OnbereikbareBackend.pogingen = 0
     with pytest.raises(CommandError, match="draai het commando opnieuw"):
         call_command("verstuur_maandbericht", "2017-01")
+    assert OnbereikbareBackend.pogingen == 1  # not a timeout for each of the five
+    assert not Maandbericht.objects.exists()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert len(maandberichten_versturen(maand=JANUARI).verstuurd) == 5

@@ -38,7 +38,7 @@ def _inloggen(page, live_server, gebruiker):
     page.fill("#id_username", gebruiker.username)
     page.fill("#id_password", WACHTWOORD)
     page.press("#id_password", "Enter")
-    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_url(lambda url: "/inloggen/" not in url)  # each role lands on its own page
 
 
 def _geen_schendingen(page):
@@ -130,6 +130,47 @@ def test_the_map_is_usable_by_keyboard(page, live_server, wereld_met_gebruikers)
     page.goto(live_server.url + "/kaart/")
     page.get_by_role("link", name="Sla de kaart over en ga naar de tabel").click()
     assert page.evaluate("location.hash") == "#kop-kaarttabel"
+
+
+def _paneel(page):
+    paneel = page.locator("#kaart-paneel")
+    assert paneel.locator(".kaart__gegevens").is_visible()
+    return paneel.locator("[data-veld=naam]").inner_text()
+
+
+def test_the_map_by_keyboard_alone_shows_the_panel(page, live_server, wereld_met_gebruikers):
+    """As a supervisor (Groningen: framed on the province), with the keyboard only."""
+    _inloggen(page, live_server, wereld_met_gebruikers[Rol.PROVINCIE])
+    page.goto(live_server.url + "/kaart/")
+    assert not page.locator("#kaart-paneel .kaart__gegevens").is_visible()
+    assert "Tab-toets" in page.locator(".kaart__hint").inner_text()  # the script has run
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('kaart__gemeente')"):
+            break
+    eerste = page.evaluate("document.activeElement.getAttribute('data-naam')")
+    assert _paneel(page) == eerste
+    tekst = page.locator("#kaart-paneel").inner_text()
+    assert "Status" in tekst and "Stand (nog te huisvesten)" in tekst
+    assert "Nodig per resterende maand" in tekst
+    page.keyboard.press("Tab")
+    tweede = page.evaluate("document.activeElement.getAttribute('data-naam')")
+    assert tweede != eerste and _paneel(page) == tweede
+    assert set([eerste, tweede]) == {"Appingedam", "Groningen"}
+    link = page.locator("#kaart-paneel [data-veld=link]")
+    assert link.inner_text() == f"Naar de pagina van {tweede}"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/gemeenten/GM00(03|14)/\?peildatum=2017-02-01"))
+    assert page.locator("h1").inner_text() == tweede
+
+
+def test_the_map_by_pointer_shows_the_panel(page, live_server, wereld_met_gebruikers):
+    _inloggen(page, live_server, wereld_met_gebruikers[Rol.PLATFORM])
+    page.goto(live_server.url + "/kaart/?provincie=PV28")
+    page.locator('a.kaart__gemeente[data-code="GM0518"] path').hover()
+    assert _paneel(page) == "'s-Gravenhage"
+    assert "achter op schema" in page.locator("#kaart-paneel").inner_text()
+    _geen_schendingen(page)
 
 
 def test_the_demo_as_the_ministry_sees_it(page, live_server, transactional_db):

@@ -55,3 +55,20 @@ def test_the_municipal_report_by_keyboard(live_server, ingelogd):
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     assert download.value.suggested_filename.endswith(".pdf")
+
+
+def test_platform_staff_write_the_letter_and_see_it(live_server, ingelogd):
+    page = ingelogd("platform")
+    page.goto(f"{live_server.url}/rapport/?peildatum=2017-02-01")
+    resultaat = Axe().run(page, options=WCAG)
+    assert resultaat.violations_count == 0, resultaat.generate_report()
+    page.click("text=Tekst van de brief schrijven")
+    resultaat = Axe().run(page, options=WCAG)
+    assert resultaat.violations_count == 0, resultaat.generate_report()
+    page.fill("#id_plaats", "Den Haag")
+    page.fill("#id_tekst_laatste_fase", "Het Platform blijft werken aan **verbeteringen**.")
+    page.click("button:text('Opslaan')")
+    assert page.locator("#kop-laatste_fase").inner_text() == "5. Laatste fase"
+    assert page.locator("section[aria-labelledby=kop-laatste_fase] strong").inner_text() == (
+        "verbeteringen"
+    )

@@ -30,9 +30,13 @@ def _tab_naar(page, element_id: str, maximaal: int = 80) -> None:
 @pytest.fixture
 def wereld_en_platform(db):
     from gebruikers.services import gebruiker_opslaan
+    from realisatie.models import Maand
     from tests.factories import maak_wereld
 
     gemeenten = maak_wereld(2)
+    # January 2017 still open: figures are being entered (closed months need a reason, which
+    # tests/e2e/test_maandcyclus.py covers).
+    Maand.objects.filter(maand="2017-01-01").delete()
     gebruiker_opslaan(naam="platform", rol="platform", wachtwoord=WACHTWOORD)
     return gemeenten
 
@@ -42,7 +46,7 @@ def _inloggen(page, live_server):
     page.fill("#id_username", "platform")
     page.fill("#id_password", WACHTWOORD)
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_url(f"{live_server.url}/landelijk/")
 
 
 def test_enter_a_month_by_keyboard_and_see_the_stand_change(page, live_server, wereld_en_platform):
@@ -148,7 +152,7 @@ def test_two_browsers_edit_the_same_figure_one_wins_the_other_is_told(
         p.fill("#id_username", naam)
         p.fill("#id_password", WACHTWOORD)
         p.get_by_role("button", name="Inloggen").click()
-        p.wait_for_url(f"{live_server.url}/")
+        p.wait_for_url(f"{live_server.url}/landelijk/")
         p.goto(f"{live_server.url}/realisatie/maandcijfers/?maand=2017-01")
         paginas.append(p)
     eerste, tweede = paginas

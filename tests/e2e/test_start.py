@@ -21,7 +21,7 @@ def test_login_start_page_and_accessibility(live_server, page, inloggen, axe_con
     axe_controleer(page)
 
     inloggen(page, "minbzk", WACHTWOORD)
-    page.wait_for_url(live_server.url + "/")
+    page.wait_for_url(live_server.url + "/landelijk/")
     assert page.locator("html").get_attribute("lang") == "nl"
     kop = page.get_by_role("heading", level=1)
     assert kop.inner_text() == "Stand realisatie taakstelling op 1 februari 2017"

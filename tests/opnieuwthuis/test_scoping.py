@@ -71,6 +71,7 @@ def test_every_role_has_a_rule():
     assert set(scoping.ZICHT) == set(Rol.values)
     assert scoping.SCHRIJFT_CIJFERS <= set(Rol.values)
     assert scoping.SCHRIJFT_TOEZICHT <= set(Rol.values)
+    assert scoping.LEVERT_AAN <= set(Rol.values) and scoping.ALLEEN_AANLEVEREN <= set(Rol.values)
 
 
 def test_cache_key_and_description_follow_the_scope(wereld):
@@ -78,7 +79,8 @@ def test_cache_key_and_description_follow_the_scope(wereld):
 
     gemeenten, g = wereld
     eigen = gemeenten[0]
-    assert scope_sleutel(g[Rol.PLATFORM]) == scope_sleutel(g[Rol.MINISTERIE]) == "alles"
+    assert scope_sleutel(g[Rol.MINISTERIE]) == "alles"
+    assert scope_sleutel(g[Rol.PLATFORM]) == "alles-voorlopig"  # also provisional peildata
     assert scope_sleutel(g[Rol.PROVINCIE]) == f"pv{eigen.provincie_id}"
     assert scope_sleutel(g[Rol.GEMEENTE]) == f"gm{eigen.id}"
     assert scope_sleutel(g["andere_gemeente"]) != scope_sleutel(g[Rol.GEMEENTE])
@@ -123,3 +125,34 @@ def test_who_writes(wereld):
     assert [n for n, u in g.items() if mag_wijzigen(u)] == [Rol.PLATFORM]
     assert [n for n, u in g.items() if schrijft_toezicht(u)] == [Rol.PLATFORM, Rol.PROVINCIE]
     assert not mag_wijzigen(AnonymousUser()) and not schrijft_toezicht(AnonymousUser())
+
+
+def test_the_public_sees_every_municipality_only_where_a_route_allows_it(wereld, settings):
+    """``restrict`` never lets an anonymous user through (the pages); ``zichtbaar_voor`` does
+    while the published figures are public (the API), and not when they are switched off."""
+    from opnieuwthuis.scoping import mag_aanleveren, mag_lezen, publiek
+
+    _, g = wereld
+    anoniem = AnonymousUser()
+    assert codes(Gemeente.objects.zichtbaar_voor(anoniem)) == [
+        "GM0001",
+        "GM0002",
+        "GM0003",
+        "GM0004",
+    ]
+    assert codes(Gemeente.objects.zichtbaar_voor(g[Rol.GEMEENTE])) == ["GM0001"]
+    assert publiek(anoniem) and mag_lezen(anoniem) and not mag_aanleveren(anoniem)
+    settings.OPNIEUWTHUIS_OPENBAAR = False
+    assert codes(Gemeente.objects.zichtbaar_voor(anoniem)) == []
+    assert not publiek(anoniem) and not mag_lezen(anoniem)
+
+
+def test_the_delivery_account_delivers_and_reads_nothing(wereld):
+    from gebruikers.services import gebruiker_opslaan
+    from opnieuwthuis.scoping import mag_aanleveren, mag_lezen
+
+    _, g = wereld
+    coa = gebruiker_opslaan(naam="coa", rol=Rol.AANLEVERING)
+    assert mag_aanleveren(coa) and not mag_lezen(coa) and not coa.mag_wijzigen
+    assert codes(Gemeente.objects.restrict(coa)) == []
+    assert mag_aanleveren(g[Rol.PLATFORM]) and not mag_aanleveren(g[Rol.MINISTERIE])

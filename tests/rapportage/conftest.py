@@ -43,6 +43,9 @@ def maak_status_wereld():
         Startstand.objects.create(gemeente=gemeente, halfjaar=halfjaar, personen=0)
         Taakstelling.objects.create(gemeente=gemeente, halfjaar=halfjaar, personen=120)
         Huisvesting.objects.create(gemeente=gemeente, maand=date(2017, 1, 1), personen=januari)
+    from tests.factories import sluit_maanden
+
+    sluit_maanden([date(2017, 1, 1)])
     gegevens_gewijzigd()
 
 

@@ -37,7 +37,7 @@ def test_month_without_figures_counts_as_zero_and_first_day_has_no_past_months()
 
 def test_text_alternative_names_the_figures():
     zin = maandzin(_reeks(), "Nederland")
-    assert "januari 2017: 3.981 gehuisvest" in zin
+    assert "Januari 2017: 3.981 gehuisvest" in zin
     assert "3.180 per maand" in zin
     assert "nog 3.020 per maand" in zin
 

@@ -71,7 +71,7 @@ def test_the_cbs_file_gives_all_390_municipalities_of_2016():
     assert 600 < vormen.hoogte < 800  # the Netherlands is higher than wide
 
 
-def _rij(code, naam, status, realisatie=10, te_huisvesten=60, stand=50):
+def _rij(code, naam, status, realisatie=10, te_huisvesten=60, stand=50, nodig=10, **meer):
     return {
         "gemeentecode": code,
         "gemeentenaam": naam,
@@ -79,6 +79,8 @@ def _rij(code, naam, status, realisatie=10, te_huisvesten=60, stand=50):
         "realisatie": realisatie,
         "te_huisvesten": te_huisvesten,
         "stand": stand,
+        "nodig_per_maand": nodig,
+        **meer,
     }
 
 
@@ -145,8 +147,73 @@ def test_a_municipality_formed_after_2016_is_drawn_with_its_predecessors_shapes(
 @pytest.mark.parametrize("status", [OP_SCHEMA, ENIGSZINS_ACHTER, ACHTER])
 def test_every_status_has_a_pattern_not_only_a_colour(status):
     id_ = kaart.VULLING[status][len("url(#") : -1]
-    patroon = re.search(rf'<pattern id="{id_}".*?</pattern>', kaart.PATRONEN).group(0)
+    patroon = re.search(rf'<pattern id="{id_}".*?</pattern>', kaart.patronen()).group(0)
+    vormen = re.findall(r"<(rect|circle)[^>]*fill=\"(#[0-9a-f]{6})\"", patroon)
     if status == OP_SCHEMA:
-        assert "circle" not in patroon and patroon.count("<rect") == 1  # solid
+        assert len(vormen) == 1  # solid
     else:
-        assert patroon.count("#ffffff") == 1  # dots or hatching in white
+        assert len(vormen) == 2 and vormen[0][1] != vormen[1][1]  # dots or hatching on the fill
+        assert vormen[1][0] == ("circle" if status == ENIGSZINS_ACHTER else "rect")
+
+
+def test_the_legend_names_the_states_as_the_opnieuw_thuis_map():
+    assert kaart.LEGENDA == {
+        OP_SCHEMA: "goed op schema",
+        ENIGSZINS_ACHTER: "enigszins achter op schema",
+        ACHTER: "achter op schema",
+    }
+
+    # Dark blue, grey-blue, light blue: the colours get lighter from good to behind.
+    def licht(kleur):
+        return sum(int(kleur[i : i + 2], 16) for i in (1, 3, 5))
+
+    basis = [
+        re.search(r'fill="(#[0-9a-f]{6})"', kaart._PATROON[s][2]).group(1)
+        for s in (OP_SCHEMA, ENIGSZINS_ACHTER, ACHTER)
+    ]
+    assert licht(basis[0]) < licht(basis[1]) < licht(basis[2])
+    staal = kaart.legenda_staal(ACHTER)
+    assert 'id="legenda-achter"' in staal and 'fill="url(#legenda-achter)"' in staal
+
+
+def _viewbox(svg):
+    return [float(v) for v in ElementTree.fromstring(svg).get("viewBox").split()]
+
+
+def test_the_map_fills_its_frame_with_its_area():
+    vormen = kaart.vormen()
+    heel = _viewbox(kaart.teken_kaart([], url={}))
+    assert heel == [0.0, 0.0, 600.0, round(vormen.hoogte, 1)]
+    # Groningen's municipalities: the frame is their bounding box with a small margin.
+    groningen = ["GM0014", "GM0003", "GM0005", "GM0010", "GM0024", "GM0037", "GM0040"]
+    x, y, b, h = _viewbox(kaart.teken_kaart([], url={}, gebied=groningen))
+    vakken = [vormen.kaders[c] for c in groningen]
+    assert x < min(v[0] for v in vakken) and x + b > max(v[2] for v in vakken)
+    assert y < min(v[1] for v in vakken) and y + h > max(v[3] for v in vakken)
+    assert b < 600 / 3  # a province is shown large
+    # One small municipality keeps its surroundings: at least a fifth of the country wide.
+    x, y, b, h = _viewbox(kaart.teken_kaart([], url={}, gebied=["GM0003"]))
+    assert b == pytest.approx(120.0) and h >= 120.0
+    # The patterns keep their size on screen: scaled with the part shown.
+    assert f"scale({b / 600:.4f})" in kaart.teken_kaart([], url={}, gebied=["GM0003"])
+
+
+def test_each_shape_carries_the_figures_of_its_panel():
+    rij = _rij(
+        "GM0363", "Amsterdam", ACHTER, realisatie=1_081, te_huisvesten=9_310, stand=8_229,
+        nodig=1_646, percentage_gerealiseerd=11.6,
+    )  # fmt: skip
+    a = _gemeenten(kaart.teken_kaart([rij], url={"GM0363": "/g/"}))["GM0363"]
+    assert {k: a.get(f"data-{k}") for k in kaart.paneelgegevens(rij)} == {
+        "naam": "Amsterdam",
+        "status": "achter",
+        "status-label": "achter op schema",
+        "percentage": "11,6 %",
+        "gehuisvest": "1.081",
+        "te-huisvesten": "9.310",
+        "stand": "8.229",
+        "nodig": "1.646",
+    }
+    assert "11,6 %" in a.find(f"{SVG}title").text
+    zonder = kaart.paneelgegevens(_rij("GM0363", "Amsterdam", OP_SCHEMA))
+    assert zonder["percentage"] == ""  # nothing to show, never "None %"

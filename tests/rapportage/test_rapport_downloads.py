@@ -7,6 +7,7 @@ import io
 import json
 import re
 import subprocess
+from datetime import date
 
 import openpyxl
 import pytest
@@ -53,14 +54,34 @@ def csv_rijen(inhoud: bytes) -> list[list[str]]:
 
 
 def test_pdf_national_row_and_form(demo, tmp_path):
-    """One PDF (WeasyPrint is the slow part of the suite), read as a person and a tool would."""
+    """The national letter (Typst), read back as a person and a tool would."""
     pad = maak(tmp_path, "pdf")
     tekst = pdf_tekst(pad)
     regels = [r for r in tekst.splitlines() if re.match(r"\s*Nederland\s+\d", r)]
     assert regels, tekst[:3000]
     assert getallen(regels[0].split("Nederland", 1)[1]) == RIJ_1_FEBRUARI_2017
-    assert "Stand op 1 februari 2017" in tekst
     doorlopend = " ".join(tekst.split())
+    # The letter's parts, in the order of the seed.
+    delen = [
+        "Aan de staatssecretaris van Veiligheid en Justitie",
+        "Betreft: Voortgangsrapportage Platform Opnieuw Thuis",
+        "Geachte staatssecretaris,",
+        "1. Terugblik",
+        "2. Analyse en ontwikkelingen realisatie huisvesting vergunninghouders komende periode",
+        "3. Stand realisatie taakstelling",
+        "4. Vergunninghouders in de opvang",
+        "Hoogachtend, Namens de leden van Platform Opnieuw Thuis,",
+        "Bijlage: stand per gemeente",
+    ]
+    posities = [doorlopend.find(d) for d in delen]
+    assert -1 not in posities, list(zip(delen, posities))
+    assert posities == sorted(posities)
+    assert "Platform Opnieuw Thuis, www.opnieuwthuis.nl, postbus@opnieuwthuis.nl" in doorlopend
+    assert "Concept: deze rapportage is nog niet gepubliceerd." in doorlopend
+    assert (
+        "Tabel: Stand realisatie taakstelling huisvesting vergunninghouders op 1 februari 2017"
+        in (doorlopend)
+    )
     assert (
         "In januari 2017 zijn 3.981 vergunninghouders gehuisvest, meer dan het benodigde "
         "gemiddelde van 3.180 per maand." in doorlopend
@@ -69,12 +90,12 @@ def test_pdf_national_row_and_form(demo, tmp_path):
     info = subprocess.run(["pdfinfo", str(pad)], capture_output=True, text=True).stdout
     assert "Tagged:          yes" in info
     assert "595.276 x 841.89 pts (A4)" in info
-    assert "Voortgangsrapportage Nederland" in info  # the document title in the metadata
+    assert "Voortgangsrapportage Nederland, stand op 1 februari 2017" in info  # metadata title
     pagina_s = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert pagina_s > 3
     assert f"pagina 2 van {pagina_s}" in tekst
     # The appendix breaks over pages and its header row comes back on each of them.
-    assert tekst.count("Halfjaren op rij") >= 3
+    assert tekst.count("Halfjaren") >= 5
     xmp = subprocess.run(["pdfinfo", "-meta", str(pad)], capture_output=True, text=True).stdout
     assert "pdfuaid" in xmp
     # The chart is vector: the PDF holds no raster image.
@@ -82,9 +103,47 @@ def test_pdf_national_row_and_form(demo, tmp_path):
     assert len(lijst.stdout.strip().splitlines()) == 2  # only the two header lines
 
 
+def test_the_platforms_words_are_text_in_the_pdf_never_markup(demo, tmp_path, gebruikers):
+    """Narrative written on the edit page lands where its section is, as text: Typst markup and
+    code in it (``#``, ``]``, ``$``) are printed, not run."""
+    from rapportage.rapport.publiceren import rapporttekst_opslaan
+
+    rapporttekst_opslaan(
+        peildatum=date(2017, 2, 1),
+        gebied="NL",
+        gebruiker=gebruikers["platform"],
+        versie=0,
+        plaats="Den Haag",
+        briefdatum=date(2017, 2, 20),
+        betreft="Vierde voortgangsrapportage Platform Opnieuw Thuis",
+        ondertekenaar="M. Florijn",
+        functie="Ambassadeur Platform Opnieuw Thuis",
+        teksten={
+            "inleiding": "Dit is de *vierde* voortgangsrapportage van het Platform.",
+            "terugblik": "Gemeenten verdienen een **stevig compliment**.\n\n"
+            "- procesverbeteringen\n- integratie en participatie",
+            "tot_slot": '#set page(fill: red) ] $x$ #eval("1") Wij kijken uit naar een '
+            "productieve afronding. Zie https://www.opnieuwthuis.nl/themas.",
+        },
+    )
+    doorlopend = " ".join(pdf_tekst(maak(tmp_path, "pdf")).split())
+    assert "Den Haag, 20 februari 2017" in doorlopend
+    assert "Betreft: Vierde voortgangsrapportage Platform Opnieuw Thuis" in doorlopend
+    assert "Dit is de vierde voortgangsrapportage van het Platform." in doorlopend
+    assert "Gemeenten verdienen een stevig compliment." in doorlopend
+    assert "• procesverbeteringen • integratie en participatie" in doorlopend
+    assert '5. Tot slot #set page(fill: red) ] $x$ #eval("1") Wij kijken uit' in doorlopend
+    assert "M. Florijn Ambassadeur Platform Opnieuw Thuis" in doorlopend
+    # The narrative of a section comes before the figures placed in it.
+    assert doorlopend.index("stevig compliment") < doorlopend.index("De taakstelling voor de")
+    # Sections without words or figures (Laatste fase) are left out and the numbers close up.
+    assert "Laatste fase" not in doorlopend
+    assert doorlopend.index("2. Analyse") < doorlopend.index("5. Tot slot")
+
+
 def test_xlsx_national_row_and_sheets(demo, tmp_path):
     boek = openpyxl.load_workbook(maak(tmp_path, "xlsx"))
-    assert boek.sheetnames == ["landelijk", "provincies", "gemeenten"]
+    assert boek.sheetnames == ["landelijk", "provincies", "gemeenten", "halfjaren"]
     landelijk = boek["landelijk"]
     rij = [c.value for c in landelijk[2]]
     assert rij == ["Nederland", *RIJ_1_FEBRUARI_2017]
@@ -136,7 +195,7 @@ def test_the_command_writes_a_province_and_a_municipality(demo, tmp_path):
     rijen = csv_rijen(maak(tmp_path, "csv", gebied="PV27").read_bytes())
     assert {r[2] for r in rijen[1:-1]} == {"Noord-Holland"}
     tekst = pdf_tekst(maak(tmp_path, "pdf", gebied="GM0363"))
-    assert "Voortgangsrapportage Amsterdam" in tekst
+    assert "Betreft: Voortgangsrapportage Platform Opnieuw Thuis, Amsterdam" in tekst
     pad = maak(tmp_path, "pdf", gebied="GM0363")
     pdfinfo = subprocess.run(["pdfinfo", str(pad)], capture_output=True, text=True).stdout
     assert re.search(r"Pages:\s+1\n", pdfinfo), "het gemeenterapport is één pagina"

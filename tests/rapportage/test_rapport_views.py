@@ -137,7 +137,7 @@ def test_the_municipal_pdf_is_one_page_about_that_municipality(clients):
         'attachment; filename="voortgangsrapportage-2017-02-01-GM0001.pdf"'
     )
     tekst = pdf_tekst(antwoord.content)
-    assert "Voortgangsrapportage Gemeente 0001" in tekst
+    assert "Betreft: Voortgangsrapportage Platform Opnieuw Thuis, Gemeente 0001" in tekst
     assert "Gemeente 0002" not in tekst and "Gemeente 0003" not in tekst
     assert tekst.count("\f") == 1  # one page
 
@@ -196,3 +196,26 @@ def test_queries_do_not_grow_with_the_number_of_municipalities(db):
         TaakstellingFactory(gemeente=g, halfjaar=halfjaar, personen=20 + i)
         Huisvesting.objects.create(gemeente=g, maand=date(2017, 1, 1), personen=i)
     assert tel() == klein
+
+
+def test_the_report_page_is_cached_like_the_other_pages(clients, monkeypatch):
+    """Made once per data version, scope, peildatum, area and version of the letter's words; a
+    second request reads the cache (no report composed, a handful of queries)."""
+    from rapportage.rapport import views as rapport_views
+
+    samengesteld = []
+    echte = rapport_views.maak_rapport
+    monkeypatch.setattr(
+        rapport_views, "maak_rapport", lambda *a, **k: samengesteld.append(1) or echte(*a, **k)
+    )
+    client = clients[Rol.MINISTERIE]
+    eerste = vraag(client, "rapportage:rapport")
+    with CaptureQueriesContext(connection) as vragen:
+        tweede = vraag(client, "rapportage:rapport")
+    assert samengesteld == [1]
+    assert eerste.content.split(b"<article")[1] == tweede.content.split(b"<article")[1]
+    # session, user, data version, the area's two counts, the letter's words, the publications
+    assert len(vragen) <= 8, [v["sql"] for v in vragen]
+    # Another area is another page.
+    vraag(client, "rapportage:rapport", "PV21")
+    assert samengesteld == [1, 1]

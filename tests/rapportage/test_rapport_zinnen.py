@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from rapportage.rapport import (
-    afgerond,
-    getal,
+from opnieuwthuis.nederlands import getal
+from opnieuwthuis.perioden import nodig_per_maand
+from rapportage.rapport.zinnen import (
     prognose_maand,
     zin_doel,
     zin_maand,
@@ -54,11 +54,11 @@ def test_rounding_never_makes_equal_numbers_more_or_less():
 def test_the_comparison_agrees_with_the_exact_numbers(gehuisvest):
     zin = zin_maand(maand=JANUARI, gehuisvest=gehuisvest, te_huisvesten=19082)
     if "meer dan" in zin:
-        assert gehuisvest * 6 > 19082 and gehuisvest > afgerond(19082 / 6)
+        assert gehuisvest * 6 > 19082 and gehuisvest > nodig_per_maand(19082)
     elif "minder dan" in zin:
-        assert gehuisvest * 6 < 19082 and gehuisvest < afgerond(19082 / 6)
+        assert gehuisvest * 6 < 19082 and gehuisvest < nodig_per_maand(19082)
     else:
-        assert gehuisvest == afgerond(19082 / 6)
+        assert gehuisvest == nodig_per_maand(19082)
 
 
 def test_no_figures_is_not_zero_housed():
@@ -114,8 +114,9 @@ def test_look_back_growing_and_shrinking_backlog():
 
 
 def test_remaining_and_projection():
+    # The one pace function (opnieuwthuis.perioden.nodig_per_maand, half up): 15.101 / 5 = 3.020,2.
     assert zin_resterend(stand=15101, maanden_resterend=5, einde=date(2017, 7, 1)) == (
-        "Tot 1 juli 2017 moeten nog 15.101 vergunninghouders gehuisvest worden: gemiddeld 3.021 "
+        "Tot 1 juli 2017 moeten nog 15.101 vergunninghouders gehuisvest worden: gemiddeld 3.020 "
         "per maand in de resterende 5 maanden."
     )
     # 15.101 at 3.981 a month: February, March, April, May.
@@ -163,4 +164,12 @@ def test_missing_half_years_only_claimed_when_the_system_can_know():
 
 
 def test_dutch_numbers():
-    assert [getal(5282), getal(-409), getal(23000), getal(None)] == ["5.282", "-409", "23.000", "–"]
+    assert [getal(5282), getal(-409), getal(23000), getal(None)] == ["5.282", "−409", "23.000", "–"]
+
+
+def test_a_provisional_last_month_is_neither_compared_nor_projected():
+    from rapportage.rapport.zinnen import zin_maand_open
+
+    zin = zin_maand_open(maand=JANUARI)
+    assert zin.startswith("De cijfers over januari 2017 zijn nog niet vastgesteld")
+    assert "meer dan" not in zin and "minder dan" not in zin

@@ -46,8 +46,8 @@ def test_the_figures_of_a_row(wereld, rol_clients):
     rij = re.search(r"<tr><th scope=\"row\"><a href=\"/gemeenten/GM0001/.*?</tr>", html).group(0)
     cellen = re.findall(r"<td[^>]*>([^<]*)</td>", rij)
     # code, provincie, inwoners, beginstand, taakstelling, incl. achter/voor, realisatie, stand,
-    # status, nodig per maand, halfjaren gemist (maak_wereld: 10 + 100 - 90 = 20 carried in),
-    # step on the intervention ladder (none).
+    # percentage gerealiseerd, status, nodig per maand, halfjaren gemist (maak_wereld: 10 + 100
+    # - 90 = 20 carried in), step on the intervention ladder (none).
     assert cellen == [
         "GM0001",
         "Provincie 0",
@@ -57,6 +57,7 @@ def test_the_figures_of_a_row(wereld, rol_clients):
         "70",
         "0",
         "70",
+        "0,0 %",
         "achter op schema",
         "14",
         "1",

@@ -38,8 +38,8 @@ def test_known_cases_have_their_colour(status_wereld, rol_clients):
     assert "Gehuisvest 14 van 120" in links["GM0518"].find(f"{SVG}title").text
     # Legend with counts, the source, and the table with the same municipalities.
     assert (
-        "Op schema (2)" in html
-        and "Enigszins achter (2)" in html
+        "Goed op schema (2)" in html
+        and "Enigszins achter op schema (2)" in html
         and "Achter op schema (2)" in html
     )
     assert "Bron: CBS" in html
@@ -69,3 +69,55 @@ def test_only_the_users_municipalities_are_named(status_wereld, rol_clients, rol
 def test_municipality_without_shape_is_listed_not_lost(wereld, rol_clients):
     html = rol_clients[Rol.PLATFORM].get(KAART).content.decode()
     assert "Niet op de kaart (geen grens bekend): Gemeente 0001, Gemeente 0002." in html
+
+
+def _viewbox(html):
+    return [float(v) for v in _kaart(html).get("viewBox").split()]
+
+
+def test_a_supervisors_map_shows_their_province_large(status_wereld, rol_clients):
+    landelijk = _viewbox(rol_clients[Rol.PLATFORM].get(KAART).content.decode())
+    provincie = _viewbox(rol_clients[Rol.PROVINCIE].get(KAART).content.decode())
+    assert landelijk[:3] == [0.0, 0.0, 600.0]
+    assert provincie[2] < landelijk[2] / 2  # Groningen, framed on its own municipalities
+
+
+def test_zoom_to_a_province_from_the_national_map(status_wereld, rol_clients):
+    c = rol_clients[Rol.PLATFORM]
+    html = c.get(KAART).content.decode()
+    zoom = re.search(r'<ul class="kaart__zoom".*?</ul>', html, re.S).group(0)
+    assert re.findall(r">([^<]+)</a>", zoom) == [
+        "Groningen",
+        "Noord-Holland",
+        "Utrecht",
+        "Zuid-Holland",
+    ]
+    assert 'href="?peildatum=2017-02-01&amp;provincie=PV28"' in zoom
+    ingezoomd = c.get(KAART, {"peildatum": "2017-02-01", "provincie": "PV28"}).content.decode()
+    assert set(_links(ingezoomd)) == {"GM0518", "GM0599"}  # 's-Gravenhage and Rotterdam
+    assert _viewbox(ingezoomd)[2] < 600 / 2
+    assert "Terug naar heel Nederland" in ingezoomd
+    assert "Achter op schema (2)" in ingezoomd and "Goed op schema (0)" in ingezoomd
+
+
+def test_every_shape_carries_its_panel_and_the_script_is_a_file(status_wereld, rol_clients):
+    html = rol_clients[Rol.PLATFORM].get(KAART).content.decode()
+    rotterdam = _links(html)["GM0599"]
+    assert rotterdam.get("data-naam") == "Rotterdam"
+    assert rotterdam.get("data-status-label") == "achter op schema"
+    assert rotterdam.get("data-gehuisvest") == "0" and rotterdam.get("data-te-huisvesten") == "120"
+    assert rotterdam.get("data-stand") == "120" and rotterdam.get("data-nodig") == "24"
+    assert 'id="kaart-paneel"' in html and 'data-kaart="kaart-paneel"' in html
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert scripts and all(
+        re.search(r'src="/static/rapportage/kaart[^"]*\.js"', t) for t in scripts
+    )
+    assert re.search(r"<script[^>]*>\s*</script>", html)  # nothing inline
+
+
+def test_the_province_page_has_its_map(status_wereld, rol_clients):
+    html = rol_clients[Rol.PROVINCIE].get(reverse("rapportage:provincie", args=["PV20"])).content
+    html = html.decode()
+    assert set(_links(html)) == {"GM0003", "GM0014"}
+    assert _viewbox(html)[2] < 600 / 2
+    assert "Buiten Groningen" in html

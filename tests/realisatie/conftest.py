@@ -27,10 +27,13 @@ def _lege_cache():
 
 @pytest.fixture
 def wereld(db):
-    """Two municipalities in two provinces, 2016-II and 2017-I, figures July 2016 – January 2017."""
+    """Two municipalities in two provinces, 2016-II and 2017-I, figures July 2016 – January 2017;
+    July – December closed, January still open (being entered and corrected)."""
+    from datetime import date
+
     from tests.factories import maak_wereld
 
-    return maak_wereld(2)
+    return maak_wereld(2, open_vanaf=date(2017, 1, 1))
 
 
 @pytest.fixture
@@ -52,3 +55,17 @@ def xlsx_bytes(rijen: list[list]) -> bytes:
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()
+
+
+@pytest.fixture
+def gebruikers(db):
+    """A user per role on the small world of ``wereld`` (January 2017 open), or on what a test
+    created before."""
+    from datetime import date
+
+    from taakstelling.models import Gemeente
+    from tests.factories import maak_gebruikers, maak_wereld
+
+    if Gemeente.objects.count() < 2:
+        maak_wereld(2, open_vanaf=date(2017, 1, 1))
+    return maak_gebruikers()

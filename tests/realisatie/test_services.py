@@ -32,7 +32,7 @@ def momentopname():
 
 
 def test_new_changed_and_unchanged_rows():
-    maak_wereld(2)
+    maak_wereld(2, open_vanaf=date(2017, 1, 1))
     resultaat = importeer(KOP + "GM0001;2017-02;12;6;4;2\n1;2017-01;7;;;\n2;2017-01;1;;;\n")
     # GM0001 January was 0 in the world and becomes 7; GM0002 January stays 1.
     assert str(resultaat) == "1 nieuw, 1 gewijzigd, 1 ongewijzigd"
@@ -58,7 +58,7 @@ def test_new_changed_and_unchanged_rows():
     ],
 )
 def test_bad_rows_change_nothing(regel, kolom, tekst):
-    maak_wereld(2)
+    maak_wereld(2, open_vanaf=date(2017, 1, 1))
     voor = momentopname()
     with pytest.raises(ImportFouten) as fout:
         importeer(KOP + "GM0002;2017-02;3;;;\n" + regel + "\n")
@@ -69,7 +69,7 @@ def test_bad_rows_change_nothing(regel, kolom, tekst):
 
 
 def test_the_same_municipality_and_month_twice_is_refused():
-    maak_wereld(2)
+    maak_wereld(2, open_vanaf=date(2017, 1, 1))
     with pytest.raises(ImportFouten, match=r"Rij 3: Gemeente GM0001 in 2017-02 staat al in rij 2"):
         importeer(KOP + "GM0001;2017-02;3;;;\n0001;2017-02;4;;;\n")
 

@@ -182,6 +182,89 @@ GEVALLEN = [
         None,
     ),
 ]
+
+
+def _twee_bladen() -> bytes:
+    from openpyxl import Workbook
+
+    boek = Workbook()
+    boek.active.append(["gemeentecode", "maand", "personen"])
+    boek.active.append(["GM0001", "2017-02", 1])
+    boek.create_sheet("Blad2").append(["GM0002", "2017-02", 2])
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()
+
+
+# Files as people have them, and as an attacker would make them.
+GEVALLEN += [
+    (
+        "arabische cijfers",
+        _csv("GM0002;2017-01;\u0665;;;\n"),
+        (3, "personen"),
+        "geen geheel getal",
+        None,
+    ),
+    (
+        "volle-breedte cijfers",
+        _csv("GM\uff10\uff10\uff10\uff12;2017-01;5;;;\n"),
+        (3, "gemeentecode"),
+        "geen gemeentecode",
+        None,
+    ),
+    ("utf-32", (KOP + GOED).encode("utf-32"), None, "gecodeerd in UTF-32", None),
+    ("utf-16 zonder bom", (KOP + GOED).encode("utf-16-le"), None, "gecodeerd in UTF-16", None),
+    ("twee bladen", _twee_bladen(), None, "2 bladen met gegevens", None),
+    (
+        "naam in de codekolom",
+        _csv("Den Haag;2017-01;5;;;\n"),
+        (3, "gemeentecode"),
+        "geen gemeentecode",
+        None,
+    ),
+    (
+        "onbekende naam",
+        b"gemeente;maand;personen\nGemeente 0001;2017-02;1\nNergenshuizen;2017-02;1\n",
+        (3, "gemeente"),
+        "geen gemeente die het systeem kent",
+        None,
+    ),
+    (
+        "breed met een woord",
+        b"gemeentecode;feb 2017;mrt 2017\nGM0001;1;2\nGM0002;3;veel\n",
+        (3, "mrt 2017"),
+        "geen geheel getal",
+        None,
+    ),
+    (
+        "breed en lang tegelijk",
+        b"gemeentecode;maand;personen;feb 2017\nGM0001;2017-02;1;2\n",
+        (1, "maand"),
+        "zowel een kolom",
+        None,
+    ),
+    (
+        "breed met een maand buiten elk halfjaar",
+        b"gemeentecode;feb 2017;jan 2031\nGM0001;1;2\n",
+        (2, "jan 2031"),
+        "geen enkel halfjaar",
+        None,
+    ),
+    (
+        "nul-tekens",
+        KOP.encode() + b"GM0001;2017-02;1\x00\x00\x00;;;\n" * 3,
+        None,
+        bestanden.FOUT_SOORT,
+        None,
+    ),
+    (
+        "geen gemeentekolom",
+        b"wie;maand;personen\nx;2017-02;1\n",
+        (1, None),
+        "geen kolom met de gemeente",
+        None,
+    ),
+]
 IDS = [g[0] for g in GEVALLEN]
 
 

@@ -5,22 +5,22 @@ from django.core.management.base import CommandError
 from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.commands import Commando
 from opnieuwthuis.nederlands import getal
-from rapportage import rapport_uitvoer, selectors
+from rapportage import selectors
 from rapportage.berekening import BerekeningFout
-from rapportage.rapport import NEDERLAND, GebiedOnbekend, gebied_voor, maak_rapport
+from rapportage.rapport import bestanden, pdf
+from rapportage.rapport.gebied import NEDERLAND, GebiedOnbekend
+from rapportage.rapport.samenstelling import maak_rapport
 
-MAKERS = {
-    "pdf": rapport_uitvoer.pdf_bytes,
-    "xlsx": rapport_uitvoer.xlsx_bytes,
-    "csv": rapport_uitvoer.csv_bytes,
-}
+from ._beheer import Beheerder
 
 
-class _Beheerder:
-    """The command runs with shell access to the whole database: it sees everything."""
+def _pdf(rapport):
+    """The letter as it stands, with the platform's words written for it (a draft)."""
+    tekst = selectors.rapporttekst(rapport.peildatum, rapport.gebied.code)
+    return pdf.pdf_bytes(rapport, tekst.brief)
 
-    is_authenticated = is_active = is_superuser = True
-    rol = gemeente_id = provincie_id = None
+
+MAKERS = {"pdf": _pdf, "xlsx": bestanden.xlsx_bytes, "csv": bestanden.csv_bytes}
 
 
 class Command(Commando):
@@ -43,7 +43,7 @@ class Command(Commando):
         if peildatum is None:
             raise CommandError("Er zijn nog geen halfjaren; importeer eerst een taakstelling.")
         try:
-            gebied = gebied_voor(_Beheerder(), options["gebied"])
+            gebied = selectors.gebied_voor(Beheerder(), options["gebied"])
             rapport = maak_rapport(selectors.stand_op(peildatum), gebied)
         except GebiedOnbekend:
             raise CommandError(f"Onbekend gebied: {options['gebied']}.") from None

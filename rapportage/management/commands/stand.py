@@ -9,6 +9,7 @@ from opnieuwthuis.nederlands import getal
 from rapportage import selectors
 from rapportage.berekening import LANDELIJKE_KOLOMMEN, BerekeningFout
 from rapportage.uitvoer import GEMEENTE_KOLOMMEN, als_dict, records
+from realisatie import maandcyclus
 
 
 class Command(Commando):
@@ -18,19 +19,23 @@ class Command(Commando):
         parser.add_argument(
             "--peildatum",
             type=parse_datum,
-            help="bijvoorbeeld 2017-02-01; standaard de laatste met cijfers",
+            help=(
+                "bijvoorbeeld 2017-02-01; standaard de dag na de laatste vastgestelde maand. "
+                "Een peildatum waarvan niet elke eerdere maand is vastgesteld is voorlopig."
+            ),
         )
         parser.add_argument("--format", choices=["tabel", "csv", "json"], default="tabel")
         parser.add_argument("--gemeente", help="alleen deze gemeente (GM0363, 0363 of 363)")
 
     def handle(self, *args, **options):
-        peildatum = options["peildatum"] or selectors.laatste_peildatum()
+        peildatum = options["peildatum"] or maandcyclus.standaard_peildatum()
         if peildatum is None:
             raise CommandError("Er zijn nog geen halfjaren; importeer eerst een taakstelling.")
         try:
             stand = selectors.stand_op(peildatum)
         except BerekeningFout as fout:
             raise CommandError(str(fout)) from None
+        status = maandcyclus.peildatumstatus(peildatum)
         if options["gemeente"]:
             try:
                 code = parse_gemeentecode(options["gemeente"])
@@ -42,8 +47,10 @@ class Command(Commando):
             stand.gemeenten = gemeenten
 
         if options["format"] == "json":
-            self.stdout.write(json.dumps(als_dict(stand), ensure_ascii=False, indent=2))
+            self.stdout.write(json.dumps(als_dict(stand, status), ensure_ascii=False, indent=2))
         elif options["format"] == "csv":
+            if status.voorlopig:
+                self.stderr.write(f"VOORLOPIG: {status.tekst}")
             rijen = [list(rij.values()) for rij in records(stand.gemeenten, GEMEENTE_KOLOMMEN)]
             if not options["gemeente"]:
                 landelijk = {
@@ -59,6 +66,8 @@ class Command(Commando):
             # Names come from files and screens: a name like =HYPERLINK(…) must stay text.
             csv_schrijven(self.stdout, GEMEENTE_KOLOMMEN, rijen, regeleinde="\n")
         else:
+            if status.voorlopig:
+                self.stdout.write(f"VOORLOPIG: {status.tekst}")
             self._tabel(stand, toon_land=not options["gemeente"])
 
     def _tabel(self, stand, *, toon_land: bool) -> None:

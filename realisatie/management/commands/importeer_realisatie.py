@@ -1,6 +1,7 @@
 from opnieuwthuis.bestanden import ImportFouten
 from opnieuwthuis.commands import ImportCommand
 from realisatie.bestandsvorm import bestand_plannen, lees_realisatie
+from realisatie.choices import Bron
 from realisatie.services import REALISATIE_KOLOMMEN, UITSPLITSING, huisvestingen_importeren
 
 
@@ -9,7 +10,8 @@ class Command(ImportCommand):
         "Importeer de realisatie per gemeente en maand (gemeentecode;maand;personen), met "
         "optioneel alleenstaanden;gezinsleden;nareizigers. Ook: gemeenten bij naam (kolom "
         "gemeente), andere kolomnamen (code, periode, aantal) en de brede vorm met een kolom "
-        "per maand (2017-02, feb 2017, februari 2017)."
+        "per maand (2017-02, feb 2017, februari 2017). Een bestand dat een vastgestelde maand "
+        "wijzigt vraagt --reden (anders verandert er niets)."
     )
     verplicht = REALISATIE_KOLOMMEN
     optioneel = UITSPLITSING
@@ -19,6 +21,9 @@ class Command(ImportCommand):
         super().add_arguments(parser)
         parser.add_argument(
             "--blad", help="het blad van een werkmap met meer dan één blad met gegevens"
+        )
+        parser.add_argument(
+            "--reden", default="", help="reden van de correctie van een vastgestelde maand"
         )
 
     def lees(self, inhoud, **options):
@@ -35,7 +40,10 @@ class Command(ImportCommand):
             bestand_plannen(gelezen)  # raises with the import's errors added
         try:
             return huisvestingen_importeren(
-                tabel=gelezen.tabel, reden="Commando importeer_realisatie"
+                tabel=gelezen.tabel,
+                reden="Commando importeer_realisatie",
+                correctiereden=options["reden"],
+                bron=Bron.COMMANDO,
             )
         except ImportFouten as fout:
             raise gelezen.samen_met(fout) from None

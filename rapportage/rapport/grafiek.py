@@ -15,8 +15,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from opnieuwthuis.cache import gecachet
+from opnieuwthuis.nederlands import getal
 
-from .rapport import Halfjaarcijfers, Rapport, getal
+from .samenstelling import Halfjaarcijfers, Rapport
 
 TITEL = "Realisatie versus wettelijke en gecorrigeerde taakstelling"
 # Rijkshuisstijl-like colours with at least 3:1 contrast against white and each other's hatch.
@@ -29,7 +30,9 @@ REEKSEN = [
 
 
 def _label(h: Halfjaarcijfers) -> str:
-    return f"{h.halfjaar}\n(lopend)" if h.lopend else h.halfjaar
+    if h.lopend:
+        return f"{h.halfjaar}\n(lopend)"
+    return f"{h.halfjaar}\n(landelijk)" if h.alleen_landelijk else h.halfjaar
 
 
 def teken_svg(halfjaren: list[Halfjaarcijfers]) -> str:
@@ -104,5 +107,6 @@ def alt_tekst(rapport: Rapport) -> str:
             stukken.append(
                 f"realisatie {getal(h.realisatie)}{' tot de peildatum' if h.lopend else ''}"
             )
-        delen.append(f"{h.halfjaar}: {', '.join(stukken)}")
+        soort = " (alleen landelijk bekend)" if h.alleen_landelijk else ""
+        delen.append(f"{h.halfjaar}{soort}: {', '.join(stukken) or 'geen cijfers'}")
     return f"Staafgrafiek {TITEL.lower()} per halfjaar. " + "; ".join(delen) + "."
