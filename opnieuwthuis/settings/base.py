@@ -382,6 +382,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "persistAuthorization": False},
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "MaandstatusEnum": "realisatie.choices.Maandstatus",
+        "UploadstatusEnum": "realisatie.choices.Uploadstatus",
+    },
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
