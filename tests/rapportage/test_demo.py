@@ -39,6 +39,7 @@ def test_the_390_municipal_lines_add_up_to_the_national_line(demo):
         "status",
         "nodig_per_maand",
         "gemiste_halfjaren",
+        "percentage_gerealiseerd",
     }
     for kolom in LANDELIJKE_KOLOMMEN[1:]:
         assert sum(g[kolom] for g in gemeenten) == data["landelijk"][kolom], kolom
