@@ -38,7 +38,8 @@ FOUT_GEEN_PROVINCIE = "Provincie {code} bestaat niet of valt buiten wat u mag zi
 PEILDATUM = OpenApiParameter(
     "peildatum",
     OpenApiTypes.DATE,
-    description="De eerste van een maand, bijvoorbeeld 2017-02-01; standaard de laatste.",
+    description="De eerste van een maand, bijvoorbeeld 2017-02-01; standaard de dag na de "
+    "laatste vastgestelde maand.",
 )
 
 
