@@ -39,7 +39,7 @@ from opnieuwthuis.bestanden import parse_datum
 from opnieuwthuis.cache import gecachet, gegevensversie
 from opnieuwthuis.fouten import Melding404
 from opnieuwthuis.nederlands import datum_lang
-from opnieuwthuis.perioden import nodig_per_maand
+from opnieuwthuis.perioden import Periode, nodig_per_maand
 from opnieuwthuis.scoping import OPENBAAR
 from taakstelling.models import Gemeente, Provincie
 
@@ -51,7 +51,6 @@ from .tables import GemeenteTable, gemeente_url
 from .uitvoer import PROVINCIE_KOLOMMEN, records
 from .views import (
     TABEL_KOLOMMEN,
-    _halfjaar,
     _status_telling,
     gemeente_antwoord,
     gemeente_rijen,
@@ -189,7 +188,7 @@ def _basis(request, stand) -> dict:
         "stand": stand,
         "peildata": definitieve_peildata(),
         "pad": request.path,
-        "halfjaar": _halfjaar(stand),
+        "halfjaar": selectors.halfjaar(Periode.parse(stand.halfjaar)),
         "status_labels": STATUS_LABELS,
         "scope": {"soort": "openbaar", "naam": "Nederland"},
         "openbaar": True,
@@ -427,7 +426,9 @@ def gemeente_view(request, code: str):
         }
         if rij:
             gemeente_antwoord(rij, stand)
-            inhoud["maanden"] = grafieken.gemeente_reeks(stand, rij)
+            inhoud["maanden"] = grafieken.gemeente_reeks(
+                stand, rij, selectors.maandrealisatie(stand.peildatum, gemeente.id)
+            )
         return "rapportage/openbaar/gemeente.html", inhoud
 
     return _pagina(request, "gemeente", maak, gemeente.code)
