@@ -216,6 +216,7 @@ def test_round_trip_after_revision_exchange_uploads_and_users(alles):
     assert voor["berichten.Maandbericht"] and voor["berichten.Berichtvoorkeur"]
     assert voor["gebruikers.ApiToken"] and len(voor["rapportage.GepubliceerdRapport"]) == 2
     assert voor["realisatie.Maand"] and voor["realisatie.Heropening"]
+    assert voor["realisatie.Waarschuwingsakkoord"]
     assert voor["realisatie.Correctie"] and voor["realisatie.HistoricalHuisvesting"]
     assert voor["taakstelling.HistoricalTaakstelling"] and voor["realisatie.HistoricalHuisvesting"]
 
