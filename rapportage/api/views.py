@@ -38,7 +38,8 @@ FOUT_GEEN_PROVINCIE = "Provincie {code} bestaat niet of valt buiten wat u mag zi
 PEILDATUM = OpenApiParameter(
     "peildatum",
     OpenApiTypes.DATE,
-    description="De eerste van een maand, bijvoorbeeld 2017-02-01; standaard de laatste.",
+    description="De eerste van een maand, bijvoorbeeld 2017-02-01; standaard de dag na de "
+    "laatste vastgestelde maand.",
 )
 
 
@@ -209,7 +210,13 @@ class MaandListView(generics.ListAPIView):
     def list(self, request, *args, **kwargs):
         pagina = self.paginate_queryset(self.get_queryset())
         if ziet_voorlopig(request.user):
-            rijen = [o.als_json() for o in controle.maandoverzichten(pagina)]
+            # The warnings need the calculation (± 0,6 s for every month of the demo): made once
+            # per data version and page.
+            rijen = gecachet(
+                "api-maanden",
+                lambda: [o.als_json() for o in controle.maandoverzichten(pagina)],
+                *(m.isoformat() for m in pagina),
+            )
         else:
             telling = maandcyclus.volledigheid(pagina)
             rijen = [
