@@ -26,6 +26,7 @@ from opnieuwthuis.nederlands import maand_lang
 from opnieuwthuis.perioden import plus_maanden
 from rapportage import selectors as rapportage_selectors
 from rapportage.berekening import BerekeningFout
+from realisatie import maandcyclus
 
 from . import inhoud
 from .models import Berichtvoorkeur, Maandbericht
@@ -35,7 +36,7 @@ logger = logging.getLogger(__name__)
 FOUT_GEEN_CIJFERS = "Er zijn geen cijfers over {maand}; er gaat geen bericht uit. {reden}"
 
 
-FOUT_GEEN_STAND = "Het systeem heeft nog geen stand op de dag na die maand."
+FOUT_GEEN_MAAND = "Er is nog geen vastgestelde maand; er gaat geen bericht uit."
 FOUT_AFGEBROKEN = "niet geprobeerd: de mailserver faalde ({fout})"
 
 # A refusal of one message (its address, its content); any other OSError is the connection.
@@ -77,12 +78,27 @@ def ontvangers():
     )
 
 
+def laatste_maand() -> date:
+    """The latest closed month whose stand is final (the default of the command, for cron)."""
+    for maand in sorted(maandcyclus.vastgestelde_maanden(), reverse=True):
+        if maandcyclus.peildatum_definitief(plus_maanden(maand, 1)):
+            return maand
+    raise BerichtFout(FOUT_GEEN_MAAND)
+
+
 def maandberichten_versturen(*, maand: date) -> Verslag:
     """Send every user their message about the stand after ``maand`` (the first of the month):
     the stand on the first day of the next month."""
     peildatum = plus_maanden(maand, 1)
-    if peildatum not in rapportage_selectors.beschikbare_peildata():
-        raise BerichtFout(FOUT_GEEN_CIJFERS.format(maand=maand_lang(maand), reden=FOUT_GEEN_STAND))
+    # Only final figures go out: this month and every one before it closed (the monthly cycle).
+    open_maanden = maandcyclus.open_maanden_voor(peildatum)
+    if open_maanden:
+        raise BerichtFout(
+            FOUT_GEEN_CIJFERS.format(
+                maand=maand_lang(maand),
+                reden=maandcyclus.niet_definitief_melding(peildatum, open_maanden),
+            )
+        )
     try:
         stand = rapportage_selectors.stand_op(peildatum)
     except BerekeningFout as fout:

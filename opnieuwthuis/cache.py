@@ -1,40 +1,57 @@
 """Caching keyed on the data's version: a figure changes, every cached result is new at once.
 
 ``gegevens_gewijzigd()`` is called by every write path (services after bulk writes; signals for
-single saves and deletes, which covers the admin). ``gecachet()`` stores through Django's cache
-framework, so several processes share it when REDIS_URL is set and stay correct when it is not.
+single saves and deletes, which covers the admin): it replaces the token of the data-version row
+in the same transaction and, once that commits, sends ``opnieuwthuis.signals.gegevens_gewijzigd``
+for whoever prepares things ahead (rapportage listens). ``gecachet()`` stores through Django's
+cache framework, so several processes share it when REDIS_URL is set and stay correct when not.
+
+The data-version row is a model of an app (``settings.OPNIEUWTHUIS["GEGEVENSVERSIE_MODEL"]``,
+``app_label.Model`` as AUTH_USER_MODEL names the user model), found through the app registry:
+this package imports no app.
 """
 
 import uuid
 from collections.abc import Callable
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+
+from . import signals
 
 CACHE_DUUR = 60 * 60 * 24  # a day; a new data version makes older entries unreachable anyway
 
 
-def gegevensversie() -> str:
-    from taakstelling.models import Gegevensversie
+def _versiemodel():
+    return apps.get_model(settings.OPNIEUWTHUIS["GEGEVENSVERSIE_MODEL"])
 
-    token = Gegevensversie.objects.filter(pk=1).values_list("token", flat=True).first()
+
+def gegevensversie() -> str:
+    model = _versiemodel()
+    token = model.objects.filter(pk=1).values_list("token", flat=True).first()
     if token is None:
         gegevens_gewijzigd()
-        token = Gegevensversie.objects.filter(pk=1).values_list("token", flat=True).first()
+        token = model.objects.filter(pk=1).values_list("token", flat=True).first()
     return token
 
 
 def gegevens_gewijzigd(**_kwargs) -> None:
-    from taakstelling.models import Gegevensversie
-
+    model = _versiemodel()
+    transaction.on_commit(_aankondigen)
     token = uuid.uuid4().hex
-    if Gegevensversie.objects.filter(pk=1).update(token=token):
+    if model.objects.filter(pk=1).update(token=token):
         return
     try:
         with transaction.atomic():
-            Gegevensversie.objects.create(pk=1, token=token)
+            model.objects.create(pk=1, token=token)
     except IntegrityError:  # another process created it first
-        Gegevensversie.objects.filter(pk=1).update(token=token)
+        model.objects.filter(pk=1).update(token=token)
+
+
+def _aankondigen() -> None:
+    signals.gegevens_gewijzigd.send(sender=_versiemodel())
 
 
 def gecachet(naam: str, maak: Callable, *sleutel, versie: str | None = None):

@@ -209,10 +209,10 @@ class RestrictedQuerySet(models.QuerySet):
         return self.none()
 
     def zichtbaar_voor(self, user):
-        """For routes the public may read (the API): every municipality for the public
-        (anonymous while ``OPNIEUWTHUIS_OPENBAAR`` is on; which months it sees is decided by
-        the monthly cycle), otherwise ``restrict(user)``."""
-        return self if publiek(user) else self.restrict(user)
+        """For routes the public may read (the API): ``restrict`` as the public reader
+        (``OPENBAAR``) for an anonymous caller while ``OPNIEUWTHUIS_OPENBAAR`` is on, otherwise
+        as the user."""
+        return self.restrict(lezer(user))
 
 
 class ScopedViewMixin:
@@ -256,6 +256,12 @@ def publiek(user) -> bool:
     """An anonymous caller while the published figures are public: reads what is published
     (closed months only) of every municipality, and nothing else."""
     return (user is None or not user.is_authenticated) and openbaar()
+
+
+def lezer(user):
+    """Who a call that the public may make reads as: the public reader ``OPENBAAR`` for an
+    anonymous caller while the published figures are public, otherwise the user."""
+    return OPENBAAR if publiek(user) else user
 
 
 def mag_lezen(user) -> bool:

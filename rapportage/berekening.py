@@ -8,8 +8,14 @@ half-year containing that date, the figures of the progress report (domain.md):
 where realisatie counts the months of the half-year before the peildatum, and the closing balance
 of every half-year (beginstand + taakstelling - realisatie of the whole half-year) is the opening
 balance of the next (domain rule 3). A lead (negative balance) carries too, unless configured off.
-Reorganisations (rule 4) move closing balances from predecessors to successors by share at the
-first half-year that starts on or after their date, rounding so that no person is lost or created.
+Reorganisations (rule 4) move closing balances from predecessors to successors by share, in the
+first half-year on or after their date in which the predecessors no longer carry a quota and the
+successors do, rounding so that no person is lost or created.
+
+The steps, each a function tested on its own: ``als_matrices`` (the inputs as arrays),
+``herindelingsmomenten`` (rule 4: when), ``doorschuiven`` (rules 3 and 4: the balances),
+``status_tegen_tijd`` (rule 6), ``gemiste_halfjaren`` (rule 7), then the frames and
+``samenvatten`` / ``samenvatten_landelijk`` (the sums, achterstand and voorsprong apart).
 
 Inputs (DataFrames, one row per record):
     gemeenten       gemeente_id, gemeentecode, gemeentenaam, provinciecode, provincie
@@ -17,7 +23,7 @@ Inputs (DataFrames, one row per record):
     taakstellingen  gemeente_id, halfjaar_id, personen
     startstanden    gemeente_id, halfjaar_id, personen
     huisvestingen   gemeente_id, maand (date: first day of the month), personen
-    herindelingen   datum, van_gemeente_id, naar_gemeente_id, aandeel   (optional)
+    herindelingen   datum (as recorded), van_gemeente_id, naar_gemeente_id, aandeel   (optional)
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from opnieuwthuis.afronding import grootste_rest
 from opnieuwthuis.perioden import (
     MAANDEN_PER_HALFJAAR,
     Periode,
@@ -116,77 +123,47 @@ class Stand:
         )
 
 
-def verdeel_geheel(totaal: int, gewichten: np.ndarray) -> np.ndarray:
-    """Split a whole number over weights into whole numbers that add up to it exactly.
-
-    Largest remainder; ties go to the earlier position, so the result is deterministic. A negative
-    total is split as its absolute value with the sign restored.
-    """
-    gewichten = np.asarray(gewichten, dtype=float)
-    if len(gewichten) == 0:
-        return np.zeros(0, dtype=np.int64)
-    teken, rest = (-1, -totaal) if totaal < 0 else (1, totaal)
-    som = gewichten.sum()
-    if som <= 0:
-        gewichten, som = np.ones(len(gewichten)), float(len(gewichten))
-    exact = rest * gewichten / som
-    basis = np.floor(exact).astype(np.int64)
-    over = rest - int(basis.sum())
-    if over > 0:
-        volgorde = sorted(range(len(exact)), key=lambda i: (-(exact[i] - basis[i]), i))
-        for i in volgorde[:over]:
-            basis[i] += 1
-    return teken * basis
+# --- The input arranged per municipality (row) and half-year (column) --------------------------
 
 
-def _herindel(
-    saldo: np.ndarray, herindelingen: pd.DataFrame, positie: dict[int, int]
-) -> np.ndarray:
-    """Move the balances of predecessors to their successors by share, person-exact."""
-    nieuw = saldo.copy()
-    for van, groep in herindelingen.groupby("van_gemeente_id", sort=True):
-        if van not in positie:
-            continue
-        i = positie[van]
-        bedrag = int(saldo[i])
-        naar = [positie[n] for n in groep["naar_gemeente_id"] if n in positie]
-        if not naar:
-            continue
-        delen = verdeel_geheel(bedrag, groep["aandeel"].to_numpy()[: len(naar)])
-        nieuw[i] -= bedrag
-        for j, deel in zip(naar, delen):
-            nieuw[j] += deel
-    return nieuw
+@dataclass
+class Matrices:
+    """The inputs as arrays: row i is municipality ``ids[i]``, column c is half-year
+    ``perioden[c]`` (a ``Periode.index``), from the first with a quota or opening balance up to
+    the peildatum's. ``doel`` is the last column's half-year."""
+
+    ids: np.ndarray
+    perioden: list[int]
+    taak: np.ndarray  # quota per half-year
+    heeft_taak: np.ndarray  # bool: a quota row exists (0 included)
+    realisatie: np.ndarray  # housed in the whole half-year (the last column: whole too)
+    realisatie_lopend: np.ndarray  # per municipality: housed in the last half-year before peildatum
+    heeft_start: np.ndarray  # bool per municipality: an opening balance is recorded
+    start_k: np.ndarray  # the half-year a municipality starts in (its opening balance's, else
+    # its first quota's)
+    start_saldo: np.ndarray
+    taak_perioden: dict[int, list[int]]  # municipality id -> half-years with a quota (all known)
+
+    @property
+    def positie(self) -> dict[int, int]:
+        return {int(g): i for i, g in enumerate(self.ids)}
 
 
-def bereken_stand(
+def als_matrices(
+    doel: int,
     peildatum: date,
     *,
     gemeenten: pd.DataFrame,
-    halfjaren: pd.DataFrame,
+    halfjaar_index: dict[int, int],
     taakstellingen: pd.DataFrame,
     startstanden: pd.DataFrame,
     huisvestingen: pd.DataFrame,
-    herindelingen: pd.DataFrame | None = None,
-    instellingen: Instellingen = Instellingen(),
-) -> Stand:
-    if peildatum.day != 1:
-        raise BerekeningFout(FOUT_GEEN_EERSTE_VAN_MAAND.format(datum=peildatum.isoformat()))
-    periode = Periode.van_datum(peildatum)
-    doel = periode.index
-    halfjaar_index = {
-        int(r.halfjaar_id): Periode(int(r.jaar), int(r.helft)).index for r in halfjaren.itertuples()
-    }
-    if doel not in halfjaar_index.values():
-        raise BerekeningFout(
-            FOUT_ONBEKEND_HALFJAAR.format(label=periode.label, datum=peildatum.isoformat())
-        )
-    verstreken = maanden_verstreken(peildatum)
-
+    betrokken: set[int] = frozenset(),
+) -> Matrices:
+    """Arrange the frames (``betrokken``: municipality ids whose quota half-years the
+    reorganisation rule needs)."""
     ids = gemeenten["gemeente_id"].astype(np.int64).to_numpy()
-    positie = {int(g): i for i, g in enumerate(ids)}
     n = len(ids)
-
     # Positions through hash-table lookups (Index.get_indexer, -1 = unknown): a dict-based
     # Series.map costs several times more on ten years of rows.
     gemeente_index = pd.Index(ids)
@@ -216,22 +193,20 @@ def bereken_stand(
     kolom = {k: c for c, k in enumerate(perioden)}
     m = len(perioden)
 
-    def matrix(frame: pd.DataFrame, waarde: str = "personen") -> np.ndarray:
+    def matrix(frame: pd.DataFrame) -> np.ndarray:
         uit = np.zeros((n, m), dtype=np.int64)
         frame = frame[frame["k"].between(eerste, doel)]
         np.add.at(
             uit,
             (frame["pos"].to_numpy(), frame["k"].map(kolom).to_numpy()),
-            frame[waarde].astype(np.int64).to_numpy(),
+            frame["personen"].astype(np.int64).to_numpy(),
         )
         return uit
 
-    taak_m = matrix(taak)
     heeft_taak = np.zeros((n, m), dtype=bool)
     if len(taak):
         t = taak[taak["k"].between(eerste, doel)]
         heeft_taak[t["pos"].to_numpy(), t["k"].map(kolom).to_numpy()] = True
-    real_m = matrix(huis)  # whole half-years
     real_tot = np.zeros(n, dtype=np.int64)
     lopend = huis[(huis["k"] == doel) & huis["voor_peildatum"]]
     np.add.at(real_tot, lopend["pos"].to_numpy(), lopend["personen"].astype(np.int64).to_numpy())
@@ -244,119 +219,228 @@ def bereken_stand(
     start_saldo[start["pos"].to_numpy()] = start["personen"].astype(np.int64).to_numpy()
     # A municipality without an opening balance starts at 0 in its first half-year with a quota.
     eerste_taak = np.where(heeft_taak.any(axis=1), heeft_taak.argmax(axis=1) + eerste, doel)
-    start_k = np.minimum(start_k, eerste_taak)
 
-    herindel_per_k: dict[int, pd.DataFrame] = {}
-    if herindelingen is not None and len(herindelingen):
-        h = herindelingen.assign(
-            k=[
-                Periode.eerste_vanaf(d).index
-                for d in pd.to_datetime(herindelingen["datum"]).dt.date
-            ]
-        )
-        herindel_per_k = {int(k): g for k, g in h.groupby("k")}
+    taak_perioden: dict[int, list[int]] = {}
+    if betrokken:
+        rijen = taak[taak["gemeente_id"].isin(list(betrokken))]
+        for g, k in zip(rijen["gemeente_id"].tolist(), rijen["k"].tolist()):
+            taak_perioden.setdefault(int(g), []).append(int(k))
 
-    begin_m = np.zeros((n, m), dtype=np.int64)
-    eind_m = np.zeros((n, m), dtype=np.int64)
-    actief_m = np.zeros((n, m), dtype=bool)
+    return Matrices(
+        ids=ids,
+        perioden=perioden,
+        taak=matrix(taak),
+        heeft_taak=heeft_taak,
+        realisatie=matrix(huis),
+        realisatie_lopend=real_tot,
+        heeft_start=heeft_start,
+        start_k=np.minimum(start_k, eerste_taak),
+        start_saldo=start_saldo,
+        taak_perioden=taak_perioden,
+    )
+
+
+# --- Rule 4: when a reorganisation moves the balances --------------------------------------------
+
+
+Verhuizing = tuple[int, int, object]  # (van_gemeente_id, naar_gemeente_id, aandeel)
+
+
+def herindelingsmomenten(
+    herindelingen: pd.DataFrame | None, taak_perioden: dict[int, list[int]]
+) -> dict[int, list[Verhuizing]]:
+    """The reorganisations per half-year (``Periode.index``) in which they move the balances.
+
+    That is the first half-year, starting on or after the reorganisation's date, in which no
+    predecessor of the row still carries a quota and every successor of it does. A quota
+    distributed before the reorganisation stays with the old municipalities for its half-year
+    (2017-I was carried by the 390 municipalities of 2016, so Meierijstad takes over their
+    balances from 2017-II), and a balance never goes to a successor that has no quota yet (it
+    would not be carried: a person would be lost). ``taak_perioden``: municipality id -> the
+    half-years it has a quota in. Plain Python: a handful of rows, where pandas' groupby would
+    cost more than the whole carry-forward.
+    """
+    if herindelingen is None or not len(herindelingen):
+        return {}
+    groepen: dict[tuple, list[Verhuizing]] = {}
+    for datum, van, naar, aandeel in zip(
+        pd.to_datetime(herindelingen["datum"]).dt.date,
+        herindelingen["van_gemeente_id"].tolist(),
+        herindelingen["naar_gemeente_id"].tolist(),
+        herindelingen["aandeel"].tolist(),
+    ):
+        groepen.setdefault((datum, int(van)), []).append((int(van), int(naar), aandeel))
+    momenten: dict[int, list[Verhuizing]] = {}
+    for (datum, van), rijen in groepen.items():
+        k = max([Periode.eerste_vanaf(datum).index, *(p + 1 for p in taak_perioden.get(van, []))])
+        for _van, naar, _aandeel in rijen:
+            later = [p for p in taak_perioden.get(naar, []) if p >= k]
+            if later:
+                k = max(k, min(later))
+        momenten.setdefault(k, []).extend(rijen)
+    return momenten
+
+
+def _herindel(saldo: np.ndarray, verhuizingen: list[Verhuizing], positie: dict[int, int]):
+    """Move the balances of predecessors to their successors by share, person-exact."""
+    nieuw = saldo.copy()
+    per_van: dict[int, list[Verhuizing]] = {}
+    for rij in verhuizingen:
+        per_van.setdefault(rij[0], []).append(rij)
+    for van in sorted(per_van):
+        if van not in positie:
+            continue
+        i = positie[van]
+        bedrag = int(saldo[i])
+        rijen = [r for r in per_van[van] if r[1] in positie]
+        if not rijen:
+            continue
+        delen = grootste_rest(bedrag, [aandeel for _v, _n, aandeel in rijen])
+        nieuw[i] -= bedrag
+        for (_v, naar, _a), deel in zip(rijen, delen):
+            nieuw[positie[naar]] += deel
+    return nieuw
+
+
+# --- Rule 3 (with rule 4): the balances carried from half-year to half-year ---------------------
+
+
+@dataclass
+class Saldi:
+    begin: np.ndarray  # opening balance per municipality and half-year
+    eind: np.ndarray  # closing balance (the last column: up to the peildatum)
+    actief: np.ndarray  # bool: the municipality takes part in the half-year
+
+
+def doorschuiven(
+    m: Matrices, momenten: dict[int, list[Verhuizing]], *, voorsprong_meenemen: bool
+) -> Saldi:
+    """Closing balance = opening balance + quota − housed; it opens the next half-year. A lead
+    (negative) carries too unless configured off; reorganisations move balances at their
+    moment; a recorded opening balance replaces the carried one in its half-year."""
+    n, aantal = m.taak.shape
+    positie = m.positie
+    begin = np.zeros((n, aantal), dtype=np.int64)
+    eind = np.zeros((n, aantal), dtype=np.int64)
+    actief_m = np.zeros((n, aantal), dtype=bool)
     saldo = np.zeros(n, dtype=np.int64)
-    for c, k in enumerate(perioden):
-        if k in herindel_per_k:
-            saldo = _herindel(saldo, herindel_per_k[k], positie)
-        saldo = np.where(heeft_start & (start_k == k), start_saldo, np.where(start_k > k, 0, saldo))
-        actief = start_k <= k
-        begin_m[:, c] = saldo
-        real_hier = real_m[:, c] if k < doel else real_tot
-        eind = np.where(actief, saldo + taak_m[:, c] - real_hier, 0)
-        eind_m[:, c] = eind
+    laatste = aantal - 1
+    for c, k in enumerate(m.perioden):
+        if k in momenten:
+            saldo = _herindel(saldo, momenten[k], positie)
+        saldo = np.where(
+            m.heeft_start & (m.start_k == k), m.start_saldo, np.where(m.start_k > k, 0, saldo)
+        )
+        actief = m.start_k <= k
+        begin[:, c] = saldo
+        gehuisvest = m.realisatie[:, c] if c < laatste else m.realisatie_lopend
+        eind[:, c] = np.where(actief, saldo + m.taak[:, c] - gehuisvest, 0)
         actief_m[:, c] = actief
-        saldo = eind if instellingen.voorsprong_meenemen else np.maximum(eind, 0)
+        saldo = eind[:, c] if voorsprong_meenemen else np.maximum(eind[:, c], 0)
+    return Saldi(begin=begin, eind=eind, actief=actief_m)
 
-    d = m - 1
-    te_huisvesten = begin_m[:, d] + taak_m[:, d]
-    stand = te_huisvesten - real_tot
-    resterend = maanden_resterend(peildatum)
 
-    # Rule 6: after `verstreken` of 6 months, realisatie should be at least that share.
-    # Integer arithmetic keeps the boundary exact: realisatie * 6 >= te_huisvesten * verstreken.
-    links = real_tot * 6
-    lijn = te_huisvesten * verstreken
-    status = np.where(
+# --- Rule 6: status against time ------------------------------------------------------------
+
+
+def status_tegen_tijd(
+    realisatie: np.ndarray, te_huisvesten: np.ndarray, verstreken: int, grens_achter: float
+) -> np.ndarray:
+    """After ``verstreken`` of 6 months a municipality should have housed that share of its
+    corrected quota: at or above the line *op schema*, from ``grens_achter`` of the line
+    *enigszins achter*, below it *achter op schema*. Whole numbers keep the line exact:
+    realisatie × 6 ≥ te_huisvesten × verstreken."""
+    links = np.asarray(realisatie) * MAANDEN_PER_HALFJAAR
+    lijn = np.asarray(te_huisvesten) * verstreken
+    return np.where(
         links >= lijn,
         OP_SCHEMA,
-        np.where(links >= instellingen.grens_achter * lijn, ENIGSZINS_ACHTER, ACHTER),
+        np.where(links >= grens_achter * lijn, ENIGSZINS_ACHTER, ACHTER),
     )
 
-    # Rule 7: consecutive completed half-years, ending with the previous one, closed with a backlog.
+
+# --- Rule 7: half-years missed in a row ---------------------------------------------------------
+
+
+def gemiste_halfjaren(eind: np.ndarray, actief: np.ndarray) -> np.ndarray:
+    """Per municipality: the completed half-years (the columns of ``eind``), ending with the
+    last one, closed in a row with a backlog (a closing balance above 0)."""
+    n, aantal = eind.shape
     gemist = np.zeros(n, dtype=np.int64)
     nog_tellen = np.ones(n, dtype=bool)
-    for c in range(d - 1, -1, -1):
-        mis = actief_m[:, c] & (eind_m[:, c] > 0)
+    for c in range(aantal - 1, -1, -1):
+        mis = actief[:, c] & (eind[:, c] > 0)
         gemist += (nog_tellen & mis).astype(np.int64)
         nog_tellen &= mis
+    return gemist
 
-    def vorige(matrixwaarden: np.ndarray) -> pd.Series:
-        if d == 0:
-            return pd.Series(pd.NA, index=range(n), dtype="Int64")
-        waarden = pd.Series(matrixwaarden[:, d - 1], dtype="Int64")
-        return waarden.mask(~pd.Series(actief_m[:, d - 1]))
 
-    frame = pd.DataFrame(
-        {
-            "gemeente_id": ids,
-            "gemeentecode": gemeenten["gemeentecode"].to_numpy(),
-            "gemeentenaam": gemeenten["gemeentenaam"].to_numpy(),
-            "provinciecode": gemeenten["provinciecode"].to_numpy(),
-            "provincie": gemeenten["provincie"].to_numpy(),
-            "halfjaar": periode.label,
-            "beginstand_vorig": vorige(begin_m),
-            "taakstelling_vorig": vorige(taak_m),
-            "realisatie_vorig": vorige(real_m),
-            "beginstand": begin_m[:, d],
-            "taakstelling": taak_m[:, d],
-            "te_huisvesten": te_huisvesten,
-            "realisatie": real_tot,
-            "stand": stand,
-            "achterstand": np.maximum(stand, 0),
-            "voorsprong": np.minimum(stand, 0),
-            "nodig_per_maand": np.array(
-                [nodig_per_maand(int(s), resterend) for s in stand], dtype=np.int64
-            ),
-            "status": status,
-            "gemiste_halfjaren": gemist,
+# --- The pipeline -----------------------------------------------------------------------------
+
+
+def _controleer(peildatum: date, halfjaren: pd.DataFrame) -> tuple[Periode, dict[int, int]]:
+    if peildatum.day != 1:
+        raise BerekeningFout(FOUT_GEEN_EERSTE_VAN_MAAND.format(datum=peildatum.isoformat()))
+    periode = Periode.van_datum(peildatum)
+    halfjaar_index = {
+        int(r.halfjaar_id): Periode(int(r.jaar), int(r.helft)).index for r in halfjaren.itertuples()
+    }
+    if periode.index not in halfjaar_index.values():
+        raise BerekeningFout(
+            FOUT_ONBEKEND_HALFJAAR.format(label=periode.label, datum=peildatum.isoformat())
+        )
+    return periode, halfjaar_index
+
+
+def bereken_stand(
+    peildatum: date,
+    *,
+    gemeenten: pd.DataFrame,
+    halfjaren: pd.DataFrame,
+    taakstellingen: pd.DataFrame,
+    startstanden: pd.DataFrame,
+    huisvestingen: pd.DataFrame,
+    herindelingen: pd.DataFrame | None = None,
+    instellingen: Instellingen = Instellingen(),
+) -> Stand:
+    """The stand on ``peildatum``: the inputs as arrays, the reorganisations' moments (rule 4),
+    the balances carried forward (rules 3 and 4), status (rule 6) and half-years missed (rule 7)
+    per municipality, then the tables and their sums."""
+    periode, halfjaar_index = _controleer(peildatum, halfjaren)
+    betrokken = set()
+    if herindelingen is not None and len(herindelingen):
+        betrokken = {
+            int(g)
+            for g in herindelingen["van_gemeente_id"].tolist()
+            + herindelingen["naar_gemeente_id"].tolist()
         }
+    m = als_matrices(
+        periode.index,
+        peildatum,
+        gemeenten=gemeenten,
+        halfjaar_index=halfjaar_index,
+        taakstellingen=taakstellingen,
+        startstanden=startstanden,
+        huisvestingen=huisvestingen,
+        betrokken=betrokken,
     )
-    # Municipalities with a quota in the half-year, and any still carrying a balance into it.
-    meedoen = heeft_taak[:, d] | ((begin_m[:, d] != 0) & actief_m[:, d])
-    # The previous half-year's totals count the municipalities of that half-year, also those
-    # that have since been reorganised away (as the report counted the 390 of 2016 in 2017).
-    if d == 0:
-        vorig_frame = frame.iloc[0:0]
-    else:
-        vorig_mee = heeft_taak[:, d - 1] | ((begin_m[:, d - 1] != 0) & actief_m[:, d - 1])
-        vorig_frame = frame[vorig_mee]
-    frame = frame[meedoen].sort_values(["gemeentenaam", "gemeentecode"]).reset_index(drop=True)
-    frame["percentage_gerealiseerd"] = percentages_gerealiseerd(frame)
-
-    verloop = pd.DataFrame(
-        {
-            "gemeente_id": np.repeat(ids, m),
-            "halfjaar": [Periode.uit_index(k).label for k in perioden] * n,
-            "beginstand": begin_m.ravel(),
-            "taakstelling": taak_m.ravel(),
-            "te_huisvesten": (begin_m + taak_m).ravel(),
-            "realisatie": np.column_stack([real_m[:, :d], real_tot]).ravel(),
-            "eindstand": eind_m.ravel(),
-            "afgesloten": np.tile(np.arange(m) < d, n),
-            "actief": actief_m.ravel(),
-        }
+    momenten = herindelingsmomenten(herindelingen, m.taak_perioden)
+    saldi = doorschuiven(m, momenten, voorsprong_meenemen=instellingen.voorsprong_meenemen)
+    verstreken = maanden_verstreken(peildatum)
+    d = len(m.perioden) - 1
+    te_huisvesten = saldi.begin[:, d] + m.taak[:, d]
+    frame, vorig_frame = _gemeenten(
+        m,
+        saldi,
+        gemeenten,
+        periode=periode,
+        te_huisvesten=te_huisvesten,
+        status=status_tegen_tijd(
+            m.realisatie_lopend, te_huisvesten, verstreken, instellingen.grens_achter
+        ),
+        gemist=gemiste_halfjaren(saldi.eind[:, :d], saldi.actief[:, :d]),
+        resterend=maanden_resterend(peildatum),
     )
-    deelname = actief_m & (
-        heeft_taak | (begin_m != 0) | (np.column_stack([real_m[:, :d], real_tot]) != 0)
-    )
-    verloop = verloop[deelname.ravel()].drop(columns="actief").reset_index(drop=True)
-    verloop["gehaald"] = verloop["eindstand"] <= 0
-
     return Stand(
         peildatum=peildatum,
         halfjaar=periode.label,
@@ -364,8 +448,92 @@ def bereken_stand(
         gemeenten=frame,
         provincies=samenvatten(frame, per="provincie", vorig=vorig_frame),
         landelijk=samenvatten_landelijk(frame, vorig=vorig_frame),
-        verloop=verloop,
+        verloop=_verloop(m, saldi),
     )
+
+
+def _gemeenten(
+    m: Matrices,
+    saldi: Saldi,
+    gemeenten: pd.DataFrame,
+    *,
+    periode: Periode,
+    te_huisvesten: np.ndarray,
+    status: np.ndarray,
+    gemist: np.ndarray,
+    resterend: int,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The municipalities of the half-year with the report's columns, and those of the previous
+    half-year (whose sums fill the *_vorig columns)."""
+    n = len(m.ids)
+    d = len(m.perioden) - 1
+    stand = te_huisvesten - m.realisatie_lopend
+
+    def vorige(waarden: np.ndarray) -> pd.Series:
+        if d == 0:
+            return pd.Series(pd.NA, index=range(n), dtype="Int64")
+        return pd.Series(waarden[:, d - 1], dtype="Int64").mask(~pd.Series(saldi.actief[:, d - 1]))
+
+    frame = pd.DataFrame(
+        {
+            "gemeente_id": m.ids,
+            "gemeentecode": gemeenten["gemeentecode"].to_numpy(),
+            "gemeentenaam": gemeenten["gemeentenaam"].to_numpy(),
+            "provinciecode": gemeenten["provinciecode"].to_numpy(),
+            "provincie": gemeenten["provincie"].to_numpy(),
+            "halfjaar": periode.label,
+            "beginstand_vorig": vorige(saldi.begin),
+            "taakstelling_vorig": vorige(m.taak),
+            "realisatie_vorig": vorige(m.realisatie),
+            "beginstand": saldi.begin[:, d],
+            "taakstelling": m.taak[:, d],
+            "te_huisvesten": te_huisvesten,
+            "realisatie": m.realisatie_lopend,
+            "stand": stand,
+            "achterstand": np.maximum(stand, 0),
+            "voorsprong": np.minimum(stand, 0),
+            "nodig_per_maand": np.array(
+                [nodig_per_maand(s, resterend) for s in stand.tolist()], dtype=np.int64
+            ),
+            "status": status,
+            "gemiste_halfjaren": gemist,
+        }
+    )
+
+    def doet_mee(c: int) -> np.ndarray:
+        # A quota in the half-year, or a balance carried into it.
+        return m.heeft_taak[:, c] | ((saldi.begin[:, c] != 0) & saldi.actief[:, c])
+
+    # The previous half-year's totals count the municipalities of that half-year, also those
+    # that have since been reorganised away (as the report counted the 390 of 2016 in 2017).
+    vorig_frame = frame.iloc[0:0] if d == 0 else frame[doet_mee(d - 1)]
+    huidig = frame[doet_mee(d)].sort_values(["gemeentenaam", "gemeentecode"])
+    huidig = huidig.reset_index(drop=True)
+    huidig["percentage_gerealiseerd"] = percentages_gerealiseerd(huidig)
+    return huidig, vorig_frame
+
+
+def _verloop(m: Matrices, saldi: Saldi) -> pd.DataFrame:
+    """Per municipality and half-year it took part in: the figures and whether it was met."""
+    n, aantal = m.taak.shape
+    d = aantal - 1
+    realisatie = np.column_stack([m.realisatie[:, :d], m.realisatie_lopend])
+    verloop = pd.DataFrame(
+        {
+            "gemeente_id": np.repeat(m.ids, aantal),
+            "halfjaar": [Periode.uit_index(k).label for k in m.perioden] * n,
+            "beginstand": saldi.begin.ravel(),
+            "taakstelling": m.taak.ravel(),
+            "te_huisvesten": (saldi.begin + m.taak).ravel(),
+            "realisatie": realisatie.ravel(),
+            "eindstand": saldi.eind.ravel(),
+            "afgesloten": np.tile(np.arange(aantal) < d, n),
+        }
+    )
+    deelname = saldi.actief & (m.heeft_taak | (saldi.begin != 0) | (realisatie != 0))
+    verloop = verloop[deelname.ravel()].reset_index(drop=True)
+    verloop["gehaald"] = verloop["eindstand"] <= 0
+    return verloop
 
 
 VORIG_KOLOMMEN = ["beginstand_vorig", "taakstelling_vorig", "realisatie_vorig"]

@@ -16,6 +16,7 @@ import numpy as np
 from django.conf import settings
 from django.db import transaction
 
+from opnieuwthuis.afronding import grootste_rest
 from opnieuwthuis.bestanden import lees_tabel
 from realisatie.services import (
     REALISATIE_KOLOMMEN,
@@ -37,7 +38,11 @@ from taakstelling.services import (
     taakstellingen_importeren,
 )
 
-from .berekening import verdeel_geheel
+
+def _verdeel(totaal: int, gewichten) -> np.ndarray:
+    """Largest remainder (opnieuwthuis.afronding), as an array for the sums below."""
+    return np.array(grootste_rest(totaal, list(gewichten)), dtype=np.int64)
+
 
 GEMEENTEN_BESTAND = Path(settings.BASE_DIR) / "fixtures" / "gemeenten_2016.csv"
 INWONERS_PEILDATUM = date(2016, 1, 1)
@@ -79,12 +84,10 @@ def demo_cijfers() -> dict:
     inwoners = np.array([int(g["inwoners_1jan2016"]) for g in gemeenten], dtype=float)
     n = len(codes)
 
-    taak16 = verdeel_geheel(TAAKSTELLING_2016_II, inwoners)
-    taak17 = verdeel_geheel(TAAKSTELLING_2017_I, inwoners)
-    real16 = verdeel_geheel(
-        REALISATIE_2016_II, inwoners * [rng.uniform(0.8, 1.2) for _ in range(n)]
-    )
-    real_jan = verdeel_geheel(
+    taak16 = _verdeel(TAAKSTELLING_2016_II, inwoners)
+    taak17 = _verdeel(TAAKSTELLING_2017_I, inwoners)
+    real16 = _verdeel(REALISATIE_2016_II, inwoners * [rng.uniform(0.8, 1.2) for _ in range(n)])
+    real_jan = _verdeel(
         REALISATIE_JANUARI_2017, inwoners * [rng.uniform(0.3, 1.8) for _ in range(n)]
     )
 
@@ -94,16 +97,16 @@ def demo_cijfers() -> dict:
     kandidaten = [i for i in range(n) if inwoners[i] >= 20_000]
     voor = sorted(rng.sample(kandidaten, AANTAL_MET_VOORSPRONG))
     stand_feb = np.zeros(n, dtype=np.int64)
-    stand_feb[voor] = verdeel_geheel(VOORSPRONG_1_FEB, np.array([rng.uniform(1, 3) for _ in voor]))
+    stand_feb[voor] = _verdeel(VOORSPRONG_1_FEB, np.array([rng.uniform(1, 3) for _ in voor]))
     achter = [i for i in range(n) if i not in set(voor)]
-    stand_feb[achter] = verdeel_geheel(
+    stand_feb[achter] = _verdeel(
         ACHTERSTAND_1_FEB, inwoners[achter] * [rng.uniform(0.5, 1.5) for _ in achter]
     )
     beginstand16 = stand_feb - (taak16 - real16 + taak17 - real_jan)
 
     maanden = {}
     for i, code in enumerate(codes):
-        per_maand = verdeel_geheel(int(real16[i]), np.array(MAANDGEWICHTEN_2016_II))
+        per_maand = _verdeel(int(real16[i]), np.array(MAANDGEWICHTEN_2016_II))
         for maand, personen in zip(MAANDEN_2016_II, per_maand):
             maanden[(code, maand)] = int(personen)
         maanden[(code, date(2017, 1, 1))] = int(real_jan[i])
@@ -142,7 +145,7 @@ def demo_bestanden() -> dict[str, bytes]:
     )
     rijen = []
     for (code, maand), personen in sorted(cijfers["maanden"].items()):
-        delen = verdeel_geheel(personen, np.array(UITSPLITSINGSGEWICHTEN))
+        delen = _verdeel(personen, np.array(UITSPLITSINGSGEWICHTEN))
         rijen.append((code, maand.strftime("%Y-%m"), personen, *(int(d) for d in delen)))
     realisatie = _csv(REALISATIE_KOLOMMEN + UITSPLITSING, rijen)
     return {"taakstelling": taak, "startstand": start, "realisatie": realisatie}

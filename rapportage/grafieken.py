@@ -20,7 +20,6 @@ from opnieuwthuis.cache import gecachet
 from opnieuwthuis.nederlands import getal, maand_kort, maand_lang
 from opnieuwthuis.perioden import Periode, maanden_resterend, nodig_per_maand
 
-from . import selectors
 from .berekening import Stand
 
 KLEUR_STAAF = "#154273"  # the house blue, 10:1 against white
@@ -146,17 +145,10 @@ def maandgrafiek_svg(reeks: list[Maand], titel: str) -> bytes:
     return uit.getvalue()
 
 
-# --- Assembled for the views: data from the selectors, cached on the data version --------------
+# --- Assembled for the views: figures passed in (selectors.maandrealisatie), drawings cached ---
 
 
-def landelijke_reeks(stand: Stand, *, versie: int | None = None) -> list[Maand]:
-    per_maand = gecachet(
-        "maandrealisatie",
-        lambda: selectors.maandrealisatie(stand.peildatum),
-        stand.peildatum.isoformat(),
-        "nl",
-        versie=versie,
-    )
+def landelijke_reeks(stand: Stand, per_maand: list[tuple[date, int]]) -> list[Maand]:
     return maandreeks(
         stand.peildatum,
         te_huisvesten=stand.landelijk["te_huisvesten"] or 0,
@@ -165,19 +157,9 @@ def landelijke_reeks(stand: Stand, *, versie: int | None = None) -> list[Maand]:
     )
 
 
-def gemeente_reeks(stand: Stand, rij: dict, *, versie: int | None = None) -> list[Maand]:
-    per_maand = gecachet(
-        "maandrealisatie",
-        lambda: selectors.maandrealisatie(stand.peildatum, rij["gemeente_id"]),
-        stand.peildatum.isoformat(),
-        rij["gemeente_id"],
-        versie=versie,
-    )
+def gemeente_reeks(stand: Stand, rij: dict, per_maand: list[tuple[date, int]]) -> list[Maand]:
     return maandreeks(
-        stand.peildatum,
-        te_huisvesten=rij["te_huisvesten"],
-        stand=rij["stand"],
-        per_maand=per_maand,
+        stand.peildatum, te_huisvesten=rij["te_huisvesten"], stand=rij["stand"], per_maand=per_maand
     )
 
 
@@ -185,11 +167,13 @@ def titel_maandgrafiek(gebied: str, stand: Stand) -> str:
     return f"Realisatie per maand {stand.halfjaar}, {gebied}"
 
 
-def landelijke_grafiek(stand: Stand, *, versie: int | None = None) -> bytes:
+def landelijke_grafiek(
+    stand: Stand, per_maand: list[tuple[date, int]], *, versie: str | None = None
+) -> bytes:
     return gecachet(
         "grafiek-maand",
         lambda: maandgrafiek_svg(
-            landelijke_reeks(stand, versie=versie), titel_maandgrafiek("Nederland", stand)
+            landelijke_reeks(stand, per_maand), titel_maandgrafiek("Nederland", stand)
         ),
         stand.peildatum.isoformat(),
         "nl",
@@ -197,12 +181,13 @@ def landelijke_grafiek(stand: Stand, *, versie: int | None = None) -> bytes:
     )
 
 
-def gemeente_grafiek(stand: Stand, rij: dict, *, versie: int | None = None) -> bytes:
+def gemeente_grafiek(
+    stand: Stand, rij: dict, per_maand: list[tuple[date, int]], *, versie: str | None = None
+) -> bytes:
     return gecachet(
         "grafiek-maand",
         lambda: maandgrafiek_svg(
-            gemeente_reeks(stand, rij, versie=versie),
-            titel_maandgrafiek(rij["gemeentenaam"], stand),
+            gemeente_reeks(stand, rij, per_maand), titel_maandgrafiek(rij["gemeentenaam"], stand)
         ),
         stand.peildatum.isoformat(),
         rij["gemeentecode"],

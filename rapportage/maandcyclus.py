@@ -451,7 +451,17 @@ def maand_vaststellen(
     transaction.on_commit(
         lambda: maand_vastgesteld.send(sender=Maand, maand=maand, gebruiker=gebruiker)
     )
-    return maandoverzicht(maand)
+    # What was checked above, now closed (computing it again would cost a second calculation).
+    akkoord_door = {w.sleutel for w in te_accorderen}
+    overzicht.status = Maandstatus.VASTGESTELD
+    overzicht.vastgesteld_door, overzicht.vastgesteld_op = rij.vastgesteld_door, nu
+    overzicht.waarschuwingen = [
+        Waarschuwing(**{**w.__dict__, "akkoord": True, "akkoord_door": door})
+        if w.sleutel in akkoord_door
+        else w
+        for w in overzicht.waarschuwingen
+    ]
+    return overzicht
 
 
 @transaction.atomic

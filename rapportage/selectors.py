@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 from django.conf import settings
+from django.db.models import F
 
 from opnieuwthuis.cache import gecachet
 from opnieuwthuis.perioden import Periode, plus_maanden
@@ -29,41 +30,13 @@ def _frame(queryset, kolommen: list[str]) -> pd.DataFrame:
 HERINDELING_KOLOMMEN = ["datum", "van_gemeente_id", "naar_gemeente_id", "aandeel"]
 
 
-def herindelingen(halfjaren: pd.DataFrame, taakstellingen: pd.DataFrame) -> pd.DataFrame:
-    """The reorganisations as the calculation takes them, read in one query.
-
-    ``datum`` becomes the start of the half-year in which the balances move: the first one, on
-    or after the reorganisation, in which no predecessor of that row still carries a quota and
-    every successor of it does. A quota distributed before the reorganisation stays with the old
-    municipalities for its half-year (2017-I was carried by the 390 municipalities of 2016, so
-    Meierijstad takes over their balances from 2017-II), and a balance never goes to a successor
-    that has no quota yet (the calculation would not carry it: a person would be lost).
-    """
-    rijen = pd.DataFrame.from_records(
-        list(Herindeling.objects.values_list("datum", "van_id", "naar_id", "aandeel")),
-        columns=HERINDELING_KOLOMMEN,
+def herindelingen() -> pd.DataFrame:
+    """The reorganisations as recorded (one query); when they move the balances is the
+    calculation's rule (``berekening.herindelingsmomenten``)."""
+    return _frame(
+        Herindeling.objects.values_list("datum", "van_id", "naar_id", "aandeel"),
+        HERINDELING_KOLOMMEN,
     )
-    if rijen.empty:
-        return rijen
-    index = {
-        int(h.halfjaar_id): Periode(int(h.jaar), int(h.helft)).index for h in halfjaren.itertuples()
-    }
-    perioden: dict[int, list[int]] = {}
-    for g, h in zip(taakstellingen["gemeente_id"], taakstellingen["halfjaar_id"]):
-        if int(h) in index:
-            perioden.setdefault(int(g), []).append(index[int(h)])
-    rijen["aandeel"] = rijen["aandeel"].astype(float)
-    rijen["k"] = [Periode.eerste_vanaf(d).index for d in rijen["datum"]]
-    for (_datum, van), groep in rijen.groupby(["datum", "van_gemeente_id"]):
-        k = int(groep["k"].iloc[0])
-        k = max([k, *(p + 1 for p in perioden.get(int(van), []))])
-        for naar in groep["naar_gemeente_id"]:
-            later = [p for p in perioden.get(int(naar), []) if p >= k]
-            if later:
-                k = max(k, min(later))
-        rijen.loc[groep.index, "k"] = k
-    rijen["datum"] = [Periode.uit_index(int(k)).begin for k in rijen["k"]]
-    return rijen[HERINDELING_KOLOMMEN]
 
 
 def _taakstellingen(peildatum: date | None) -> pd.DataFrame:
@@ -109,9 +82,20 @@ def berekening_invoer(peildatum: date | None = None) -> dict[str, pd.DataFrame]:
             Huisvesting.objects.values_list("gemeente_id", "maand", "personen"),
             ["gemeente_id", "maand", "personen"],
         ),
+        "herindelingen": herindelingen(),
     }
-    invoer["herindelingen"] = herindelingen(invoer["halfjaren"], invoer["taakstellingen"])
     return invoer
+
+
+def stand_per_gemeente(peildatum: date) -> dict[int, int]:
+    """Every municipality's balance on ``peildatum`` (id -> stand), for the entry grid of
+    ``realisatie`` (``settings.OPNIEUWTHUIS["STAND_PER_GEMEENTE"]`` names this function); {} when
+    the calculation knows no half-year for the date."""
+    try:
+        gemeenten = stand_op(peildatum).gemeenten
+    except berekening.BerekeningFout:
+        return {}
+    return dict(zip(gemeenten["gemeente_id"].tolist(), gemeenten["stand"].tolist()))
 
 
 def instellingen() -> berekening.Instellingen:
@@ -147,14 +131,35 @@ def maandrealisatie(
     *,
     gemeentecode: str | None = None,
     provinciecode: str | None = None,
+    versie: str | None = None,
 ) -> list[tuple[date, int]]:
     """Persons housed per month, in one aggregate query: nationally, for one municipality (by id
     or code) or for one province.
 
     With ``peildatum``: the months of its half-year before it (the months the stand counts), each
     month present, 0 where there is no figure (the dashboards' charts). Without: every month that
-    has a figure (the report's pace table).
+    has a figure (the report's pace table). With ``versie`` (the data version the caller has
+    read): cached on it.
     """
+    if versie is None:
+        return _maandrealisatie(peildatum, gemeente_id, gemeentecode, provinciecode)
+    return gecachet(
+        "maandrealisatie",
+        lambda: _maandrealisatie(peildatum, gemeente_id, gemeentecode, provinciecode),
+        peildatum.isoformat() if peildatum else "alle",
+        "nl" if gemeente_id is None else gemeente_id,
+        gemeentecode or "-",
+        provinciecode or "-",
+        versie=versie,
+    )
+
+
+def _maandrealisatie(
+    peildatum: date | None,
+    gemeente_id: int | None,
+    gemeentecode: str | None,
+    provinciecode: str | None,
+) -> list[tuple[date, int]]:
     from django.db.models import Sum
 
     rijen = Huisvesting.objects.all()
@@ -175,25 +180,38 @@ def maandrealisatie(
     return [(m, int(per_maand.get(m) or 0)) for m in periode.maanden if m < peildatum]
 
 
-def inwoners_per_gemeente() -> dict[int, int]:
-    """The latest CBS population of every municipality (one query)."""
-    from taakstelling.models import Inwonertal
+def kaart_voorgangers(*, versie: str | None = None) -> dict[str, list[str]]:
+    """For every municipality formed by a merger: the codes of the municipalities it came from,
+    back to the oldest, e.g. ``{"GM1948": ["GM0844", "GM0846", "GM0860"]}`` (Meierijstad, 2017).
 
-    uit: dict[int, int] = {}
-    for gemeente_id, aantal in Inwonertal.objects.order_by("gemeente_id", "peildatum").values_list(
-        "gemeente_id", "aantal"
-    ):
-        uit[gemeente_id] = aantal  # ordered by date: the last one wins
-    return uit
-
-
-def kaart_voorgangers() -> dict[str, list[str]]:
-    """For municipalities formed after 2016 (the map's boundaries): the codes of the 2016
-    municipalities they came from, e.g. ``{"GM1948": ["GM0844", "GM0846", "GM0860"]}``.
-
-    Empty until the reorganisation model exists; the map draws a successor from these shapes.
+    The map has the boundaries of 2016 and draws a successor with its predecessors' shapes; the
+    municipality page names them. Only whole predecessors (aandeel 1): a part of a split has no
+    shape of its own to borrow. One query, cached on the data version.
     """
-    return {}
+    return gecachet("voorgangers", _kaart_voorgangers, versie=versie)
+
+
+def _kaart_voorgangers() -> dict[str, list[str]]:
+    direct: dict[str, list[str]] = {}
+    for naar, van in (
+        Herindeling.objects.filter(aandeel=1)
+        .exclude(van=F("naar"))
+        .order_by("naar__code", "van__code")
+        .values_list("naar__code", "van__code")
+    ):
+        direct.setdefault(naar, []).append(van)
+
+    def oudste(code: str, gezien: frozenset) -> list[str]:
+        if code not in direct or code in gezien:
+            return [code]
+        return [v for van in direct[code] for v in oudste(van, gezien | {code})]
+
+    return {naar: sorted(set(oudste(naar, frozenset()))) for naar in direct}
+
+
+def halfjaar(periode: Periode) -> Halfjaar | None:
+    """The stored half-year (national number, method), or None."""
+    return Halfjaar.objects.filter(jaar=periode.jaar, helft=periode.helft).first()
 
 
 def beschikbare_peildata() -> list[date]:

@@ -17,7 +17,7 @@ from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.perioden import Periode, nodig_per_maand
 from opnieuwthuis.scoping import ScopedViewMixin, ziet_voorlopig
 from realisatie import maandcyclus
-from taakstelling.models import Gemeente, Halfjaar, Provincie
+from taakstelling.models import Gemeente, Provincie
 from toezicht import selectors as toezicht_selectors
 
 from . import grafieken, kaart, selectors
@@ -172,7 +172,7 @@ class OverzichtView(StandMixin, TemplateView):
             "pad": self.request.path,
             "scope": scoping.scope_omschrijving(self.request.user),
             "status_labels": STATUS_LABELS,
-            "halfjaar": _halfjaar(stand),
+            "halfjaar": selectors.halfjaar(Periode.parse(stand.halfjaar)),
             **self.get_inhoud(stand),
         }
         return {
@@ -182,11 +182,6 @@ class OverzichtView(StandMixin, TemplateView):
 
     def get_inhoud(self, stand) -> dict:
         raise NotImplementedError
-
-
-def _halfjaar(stand) -> Halfjaar | None:
-    periode = Periode.parse(stand.halfjaar)
-    return Halfjaar.objects.filter(jaar=periode.jaar, helft=periode.helft).first()
 
 
 def _status_telling(frame) -> list[dict]:
@@ -237,7 +232,9 @@ class StartView(OverzichtView):
 
     def get_inhoud(self, stand) -> dict:
         koppen = kolomkoppen(stand.peildatum, stand.halfjaar)
-        reeks = grafieken.landelijke_reeks(stand, versie=self.get_versie())
+        reeks = grafieken.landelijke_reeks(
+            stand, selectors.maandrealisatie(stand.peildatum, versie=self.get_versie())
+        )
         provincies = records(stand.provincies, PROVINCIE_KOLOMMEN)
         for p in provincies:
             p["url"] = (
@@ -557,7 +554,9 @@ class GemeenteView(OverzichtView):
             "gemeente": gemeente,
             "rij": rij,
             "verloop": verloop,
-            "voorgangers": selectors.kaart_voorgangers().get(gemeente.code, []),
+            "voorgangers": selectors.kaart_voorgangers(versie=self.get_versie()).get(
+                gemeente.code, []
+            ),
             "provincie_url": reverse(
                 "rapportage:provincie", kwargs={"code": gemeente.provincie.code}
             )
@@ -567,7 +566,10 @@ class GemeenteView(OverzichtView):
             "toezicht_url": reverse("toezicht:gemeente", kwargs={"code": gemeente.code}),
         }
         if rij:
-            reeks = grafieken.gemeente_reeks(stand, rij, versie=self.get_versie())
+            per_maand = selectors.maandrealisatie(
+                stand.peildatum, gemeente.id, versie=self.get_versie()
+            )
+            reeks = grafieken.gemeente_reeks(stand, rij, per_maand)
             inhoud["grafiek"] = _maandgrafiek(
                 reeks,
                 src=reverse("rapportage:grafiek_gemeente", kwargs={"code": gemeente.code})
@@ -590,7 +592,9 @@ class GrafiekView(StandMixin, View):
 
 class LandelijkeGrafiekView(GrafiekView):
     def get_svg(self, stand, **kwargs) -> bytes:
-        return grafieken.landelijke_grafiek(stand, versie=self.get_versie())
+        versie = self.get_versie()
+        per_maand = selectors.maandrealisatie(stand.peildatum, versie=versie)
+        return grafieken.landelijke_grafiek(stand, per_maand, versie=versie)
 
 
 class GemeenteGrafiekView(GrafiekView):
@@ -603,4 +607,6 @@ class GemeenteGrafiekView(GrafiekView):
         )
         if not rijen:
             raise Http404("Deze gemeente heeft geen taakstelling in dit halfjaar.")
-        return grafieken.gemeente_grafiek(stand, rijen[0], versie=self.get_versie())
+        versie = self.get_versie()
+        per_maand = selectors.maandrealisatie(stand.peildatum, gemeente.id, versie=versie)
+        return grafieken.gemeente_grafiek(stand, rijen[0], per_maand, versie=versie)

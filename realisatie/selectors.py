@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from importlib import import_module
+
+from django.conf import settings
+from django.utils.module_loading import import_string
 
 from opnieuwthuis.nederlands import getal
 from opnieuwthuis.perioden import Periode
@@ -44,6 +48,33 @@ def gemeenten_in_maand(maand: date, *, provinciecode: str | None, user):
     if provinciecode:
         qs = qs.filter(provincie__code=provinciecode)
     return list(qs.order_by("naam", "code"))
+
+
+def standen_voor(maand: date) -> dict[int, int]:
+    """The balance of every municipality on the first of ``maand``, before that month's figures
+    (the entry grid shows it, and what the typed figure makes of it); {} when the calculation
+    knows no half-year for the month.
+
+    The calculation lives in a layer above this app (it reads these figures), so this app reaches
+    it through the callable that settings name (``OPNIEUWTHUIS["STAND_PER_GEMEENTE"]``), never by
+    an import: the arrows between the apps point one way (docs/architectuur.md).
+    """
+    return import_string(settings.OPNIEUWTHUIS["STAND_PER_GEMEENTE"])(maand)
+
+
+def grenzen(maand: date) -> dict[int, list[list]]:
+    """Per municipality the figures above which a month's figure warns (the grid checks as one
+    types). The warnings need the calculation, so they live above this app, in the module that
+    ``settings.OPNIEUWTHUIS["MAANDCONTROLE"]`` names (``rapportage.maandcyclus``)."""
+    return import_module(settings.OPNIEUWTHUIS["MAANDCONTROLE"]).grenzen(maand)
+
+
+def waarschuwingen(maanden: list[date], *, nieuw: dict | None = None) -> list:
+    """The plausibility warnings of these months, with ``nieuw`` laid over the stored figures
+    (see ``grenzen`` for where they are made)."""
+    return import_module(settings.OPNIEUWTHUIS["MAANDCONTROLE"]).waarschuwingen(
+        maanden, nieuw=nieuw
+    )
 
 
 def huisvestingen_per_gemeente(maanden_: list[date]) -> dict[tuple[int, date], Huisvesting]:

@@ -22,9 +22,6 @@ from opnieuwthuis.bestanden import (
 from opnieuwthuis.nederlands import getal, maand_lang
 from opnieuwthuis.perioden import Periode
 from opnieuwthuis.scoping import ScopedViewMixin
-from rapportage import maandcyclus as maandcontrole
-from rapportage import selectors as rapportage_selectors
-from rapportage.berekening import BerekeningFout
 from taakstelling.models import Gemeente, Provincie
 
 from . import maandcyclus, selectors
@@ -167,14 +164,10 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
         )
         vorige = _vorige_maanden(maand)
         cijfers = selectors.huisvestingen_per_gemeente([*vorige, maand])
-        try:
-            stand = rapportage_selectors.stand_op(maand).gemeenten
-            voor_maand = dict(zip(stand["gemeente_id"], stand["stand"]))
-        except BerekeningFout:
-            voor_maand = {}
-        drempels = maandcontrole.grenzen(maand)
+        voor_maand = selectors.standen_voor(maand)
+        drempels = selectors.grenzen(maand)
         per_gemeente: dict[int, list[str]] = {}
-        for w in maandcontrole.waarschuwingen([maand]):
+        for w in selectors.waarschuwingen([maand]):
             if w.gemeente_id is not None:
                 per_gemeente.setdefault(w.gemeente_id, []).append(w.tekst)
         rijen = []
@@ -311,7 +304,7 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
         telling = maandcyclus.volledigheid([maand])[maand]
         return self.get_context_data(
             telling=telling,
-            waarschuwingen=maandcontrole.waarschuwingen([maand]),
+            waarschuwingen=selectors.waarschuwingen([maand]),
             reden=self.request.POST.get("reden", "") if self.request.method == "POST" else "",
             uitsplitsing_open=bool(fouten) or bron.get("uitsplitsing") == "1",
             samenvatting={
@@ -453,7 +446,7 @@ class UploadDetailView(ScopedViewMixin, DetailView):
         maanden, waarschuwingen = [], []
         if plan is not None and plan.regels:
             maanden = _na_toepassen(plan)
-            waarschuwingen = maandcontrole.waarschuwingen(
+            waarschuwingen = selectors.waarschuwingen(
                 [m.maand for m in maanden],
                 nieuw={(r.gemeente.id, r.maand): r.personen for r in plan.regels},
             )

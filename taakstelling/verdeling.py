@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from opnieuwthuis.afronding import grootste_rest
+
 from .choices import Afrondingsmethode
 
 METHODEN = (Afrondingsmethode.WETTELIJK, Afrondingsmethode.GROOTSTE_OVERSCHOT)
@@ -56,12 +58,9 @@ def verdeel(landelijk: int, inwoners: Sequence[tuple[str, int]], methode: str) -
     if methode == Afrondingsmethode.WETTELIJK:
         personen = [-(-landelijk * n // totaal) for _, n in inwoners]
     else:
-        personen = [landelijk * n // totaal for _, n in inwoners]
-        rest = [landelijk * n % totaal for _, n in inwoners]
-        over = landelijk - sum(personen)
-        volgorde = sorted(range(len(inwoners)), key=lambda i: (-rest[i], inwoners[i][0]))
-        for i in volgorde[:over]:
-            personen[i] += 1
+        personen = grootste_rest(
+            landelijk, [n for _, n in inwoners], voorrang=[code for code, _ in inwoners]
+        )
     return [
         Aandeel(code=code, inwoners=n, aandeel=Fraction(n, totaal), personen=p)
         for (code, n), p in zip(inwoners, personen)
@@ -69,19 +68,7 @@ def verdeel(landelijk: int, inwoners: Sequence[tuple[str, int]], methode: str) -
 
 
 def verdeel_naar_aandeel(totaal: int, aandelen: Sequence[Fraction]) -> list[int]:
-    """Split a whole number (also negative) over shares into whole numbers that add up to it.
-
-    Largest remainder; ties go to the earlier position. Used for the population of a split
-    municipality (art. 30), so that no inhabitant is lost or counted twice.
-    """
-    if not aandelen:
-        return []
-    teken, bedrag = (-1, -totaal) if totaal < 0 else (1, totaal)
-    som = sum(aandelen) or Fraction(1)
-    exact = [Fraction(bedrag) * a / som for a in aandelen]
-    delen = [int(e) for e in exact]  # floor: e >= 0
-    over = bedrag - sum(delen)
-    volgorde = sorted(range(len(exact)), key=lambda i: (-(exact[i] - delen[i]), i))
-    for i in volgorde[:over]:
-        delen[i] += 1
-    return [teken * d for d in delen]
+    """Split a whole number (also negative) over shares into whole numbers that add up to it
+    (largest remainder, ties to the earlier position): the population of a split municipality
+    (art. 30), so that no inhabitant is lost or counted twice."""
+    return grootste_rest(totaal, aandelen)

@@ -13,6 +13,7 @@ from datetime import date
 
 from rapportage import selectors as rapportage_selectors
 from rapportage.berekening import Stand
+from realisatie import maandcyclus
 from taakstelling.models import Halfjaar
 
 from . import selectors
@@ -35,8 +36,9 @@ class Beoordeling:
 
 
 def peildatum() -> date | None:
-    """The stand a judgement is made on: the latest peildatum of the figures."""
-    return rapportage_selectors.laatste_peildatum()
+    """The stand a judgement is made on: the latest final peildatum (every month before it
+    closed), so a half-year is judged only once all its months are."""
+    return maandcyclus.standaard_peildatum()
 
 
 def stand() -> Stand | None:

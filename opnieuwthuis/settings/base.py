@@ -294,6 +294,14 @@ OPNIEUWTHUIS = {
     "VOORSPRONG_MEENEMEN": env_bool("OPNIEUWTHUIS_VOORSPRONG_MEENEMEN", True),
     # Rule 6: below this fraction of the line a municipality is "achter op schema".
     "GRENS_ACHTER": float(env("OPNIEUWTHUIS_GRENS_ACHTER", "0.75")),
+    # The one row whose token every cache key carries (opnieuwthuis/cache.py), as app_label.Model.
+    "GEGEVENSVERSIE_MODEL": "taakstelling.Gegevensversie",
+    # Each municipality's balance for the entry grid (realisatie/selectors.standen_voor): the
+    # calculation sits above realisatie, which reaches it through this name, not an import.
+    "STAND_PER_GEMEENTE": "rapportage.selectors.stand_per_gemeente",
+    # The plausibility warnings and their thresholds for the grid and the upload preview
+    # (realisatie/selectors.grenzen, waarschuwingen): they need the calculation, as above.
+    "MAANDCONTROLE": "rapportage.maandcyclus",
     # The monthly cycle (domain.md): bounds of a figure and the plausibility warnings that must be
     # acknowledged before a month is closed (rapportage/maandcyclus.py).
     "MAX_PERSONEN_PER_MAAND": int(env("OPNIEUWTHUIS_MAX_PERSONEN_PER_MAAND", "100000")),
@@ -374,6 +382,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "persistAuthorization": False},
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "MaandstatusEnum": "realisatie.choices.Maandstatus",
+        "UploadstatusEnum": "realisatie.choices.Uploadstatus",
+    },
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"

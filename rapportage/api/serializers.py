@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from rapportage.berekening import LANDELIJKE_KOLOMMEN
 from rapportage.uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN
+from realisatie.choices import Maandstatus
 
 TEKST_KOLOMMEN = {
     "gemeentecode",
@@ -32,6 +33,8 @@ def _veld(naam: str):
         return serializers.CharField(allow_null=naam == "status")
     if naam in ("afgesloten", "gehaald"):
         return serializers.BooleanField()
+    if naam.startswith("percentage"):
+        return serializers.FloatField(allow_null=True, help_text="Procent, één decimaal.")
     return serializers.IntegerField(allow_null=True)
 
 
@@ -45,12 +48,25 @@ ProvincieRijSerializer = _kolommen("ProvincieRij", PROVINCIE_KOLOMMEN)
 GemeenteRijSerializer = _kolommen("GemeenteRij", GEMEENTE_KOLOMMEN)
 HalfjaarVerloopSerializer = _kolommen("HalfjaarVerloop", VERLOOP_KOLOMMEN)
 
+
+class StandMaandSerializer(serializers.Serializer):
+    maand = serializers.CharField(help_text="JJJJ-MM")
+    status = serializers.ChoiceField(choices=Maandstatus.choices)
+    ingevoerd = serializers.IntegerField(help_text="Gemeenten met een cijfer.")
+    verwacht = serializers.IntegerField(help_text="Gemeenten met een taakstelling.")
+
+
 StandSerializer = inline_serializer(
     "Stand",
     fields={
         "peildatum": serializers.DateField(),
         "halfjaar": serializers.CharField(help_text="Bijvoorbeeld 2017-I."),
         "maanden_verstreken": serializers.IntegerField(),
+        "voorlopig": serializers.BooleanField(
+            help_text="Waar als een maand vóór de peildatum nog niet is vastgesteld (alleen "
+            "platformmedewerkers krijgen zo'n peildatum)."
+        ),
+        "maanden": StandMaandSerializer(many=True, help_text="De maanden die de stand telt."),
         "landelijk": LandelijkSerializer(),
         "provincies": ProvincieRijSerializer(many=True),
         "gemeenten": GemeenteRijSerializer(many=True),
@@ -72,6 +88,7 @@ class GemeenteSerializer(serializers.Serializer):
 
 class MaandcijferSerializer(serializers.Serializer):
     maand = serializers.CharField(help_text="JJJJ-MM")
+    status = serializers.ChoiceField(choices=Maandstatus.choices)
     personen = serializers.IntegerField()
     alleenstaanden = serializers.IntegerField(allow_null=True)
     gezinsleden = serializers.IntegerField(allow_null=True)
@@ -88,6 +105,7 @@ GemeenteDetailSerializer = inline_serializer(
         "begindatum": serializers.DateField(allow_null=True),
         "einddatum": serializers.DateField(allow_null=True),
         "peildatum": serializers.DateField(),
+        "voorlopig": serializers.BooleanField(),
         "stand": GemeenteRijSerializer(
             allow_null=True, help_text="Leeg als de gemeente geen taakstelling heeft."
         ),
@@ -106,3 +124,19 @@ ProvincieDetailSerializer = inline_serializer(
         "gemeenten": GemeenteRijSerializer(many=True),
     },
 )
+
+
+class MaandSerializer(serializers.Serializer):
+    """A month of the cycle. The fields after ``ingevoerd`` are for platform staff only."""
+
+    maand = serializers.CharField(help_text="JJJJ-MM")
+    status = serializers.ChoiceField(choices=Maandstatus.choices)
+    verwacht = serializers.IntegerField(help_text="Gemeenten met een taakstelling.")
+    ingevoerd = serializers.IntegerField(help_text="Gemeenten met een cijfer (een 0 telt mee).")
+    ontbrekend = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="Gemeentecodes zonder cijfer."
+    )
+    waarschuwingen = serializers.ListField(child=serializers.DictField(), required=False)
+    vastgesteld_door = serializers.CharField(required=False, allow_null=True)
+    vastgesteld_op = serializers.DateTimeField(required=False, allow_null=True)
+    heropeningen = serializers.ListField(child=serializers.DictField(), required=False)

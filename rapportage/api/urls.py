@@ -9,4 +9,5 @@ urlpatterns = [
     path("gemeenten/", views.GemeenteListView.as_view(), name="gemeente_list"),
     path("gemeenten/<cbscode:code>/", views.GemeenteView.as_view(), name="gemeente"),
     path("provincies/<cbscode:code>/", views.ProvincieView.as_view(), name="provincie"),
+    path("maanden/", views.MaandListView.as_view(), name="maand_list"),
 ]

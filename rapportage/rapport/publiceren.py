@@ -22,7 +22,7 @@ from opnieuwthuis.nederlands import datum_lang
 
 from .. import selectors
 from ..models import GepubliceerdRapport, Rapporttekst
-from . import bestanden, pdf
+from . import bestanden, pdf, status
 from .gebied import GEMEENTE, PROVINCIE, Gebied
 from .samenstelling import maak_rapport
 
@@ -146,7 +146,7 @@ def rapport_publiceren(
     brief = selectors.rapporttekst(peildatum, gebied.code).brief
     brief.concept = False
     brief.briefdatum = brief.briefdatum or timezone.localdate(nu)
-    let_op = []
+    let_op = status.meldingen(peildatum)
     if eerdere:
         let_op.append(
             f"Gecorrigeerde versie van de rapportage gepubliceerd op "

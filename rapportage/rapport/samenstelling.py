@@ -391,6 +391,7 @@ def maak_rapport(stand: Stand, gebied: Gebied = NEDERLAND) -> Rapport:
     ``selectors.stand_op``; views pass it through ``selectors.beperk_tot_gebruiker`` first, so a
     report never holds a municipality outside the user's scope."""
     from .. import selectors
+    from . import status
 
     return stel_samen(
         beperk_tot_gebied(stand, gebied),
@@ -402,6 +403,7 @@ def maak_rapport(stand: Stand, gebied: Gebied = NEDERLAND) -> Rapport:
         ),
         opvang=selectors.opvangstanden() if gebied.soort != GEMEENTE else _geen_opvang(),
         alleen_landelijk=selectors.landelijke_halfjaren() if gebied.is_land else None,
+        laatste_maand_vastgesteld=status.laatste_maand_vastgesteld(stand.peildatum),
     )
 
 

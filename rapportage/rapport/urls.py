@@ -11,6 +11,7 @@ urlpatterns = [
     path("rapport/csv/", views.RapportDownloadView.as_view(formaat="csv"), name="rapport_csv"),
     path("rapport/grafiek.svg", views.RapportGrafiekView.as_view(), name="rapport_grafiek"),
     path("rapport/tekst/", views.RapporttekstView.as_view(), name="rapport_tekst"),
+    path("rapport/publiceren/", views.RapportPublicerenView.as_view(), name="rapport_publiceren"),
     path("rapport/archief/", views.ArchiefView.as_view(), name="rapport_archief"),
     path(
         "rapport/archief/<int:pk>/<str:formaat>/",

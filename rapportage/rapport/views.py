@@ -24,7 +24,7 @@ from .. import selectors
 from ..berekening import BerekeningFout
 from ..models import GepubliceerdRapport
 from ..views import OverzichtView, StandMixin
-from . import bestanden, pdf, publiceren
+from . import bestanden, pdf, publiceren, status
 from .brief import TITELS, document
 from .forms import RapporttekstForm
 from .gebied import GebiedOnbekend
@@ -96,7 +96,9 @@ class RapportView(RapportMixin, OverzichtView):
             "titel": f"Voortgangsrapportage {rapport.gebied.naam} op "
             f"{datum_lang(rapport.peildatum)}",
             "rapport": rapport,
-            "document": document(rapport, self.tekst.brief),
+            "document": document(
+                rapport, self.tekst.brief, let_op=status.meldingen(rapport.peildatum)
+            ),
             "grafiek_url": url("rapportage:rapport_grafiek"),
             "downloads": [
                 ("PDF", url("rapportage:rapport_pdf"), "de brief om te lezen en door te sturen"),
@@ -116,6 +118,7 @@ class RapportView(RapportMixin, OverzichtView):
             peildatum=self.peildatum,
             mag_wijzigen=gebruiker.mag_wijzigen,
             tekst_url=f"{reverse('rapportage:rapport_tekst')}?{self.query()}",
+            publiceren_url=reverse("rapportage:rapport_publiceren"),
             gepubliceerd=selectors.publicaties(
                 gebruiker, peildatum=self.peildatum, gebied=self.gebied.code
             ),
@@ -133,12 +136,15 @@ class RapportDownloadView(RapportMixin, View):
         rapport = self.get_rapport()
         if self.formaat == "pdf":
             tekst = selectors.rapporttekst(rapport.peildatum, rapport.gebied.code)
-            inhoud = pdf.pdf_bytes(rapport, tekst.brief)
+            inhoud = pdf.pdf_bytes(rapport, tekst.brief, let_op=status.meldingen(rapport.peildatum))
         elif self.formaat == "xlsx":
             inhoud = bestanden.xlsx_bytes(rapport)
         else:
             inhoud = bestanden.csv_bytes(rapport)
-        return download(inhoud, bestandsnaam=rapport.bestandsnaam, formaat=self.formaat)
+        naam = rapport.bestandsnaam
+        if self.get_peildatumstatus(rapport.peildatum).voorlopig:
+            naam += "-voorlopig"  # only platform staff get this far with a provisional peildatum
+        return download(inhoud, bestandsnaam=naam, formaat=self.formaat)
 
 
 class RapportGrafiekView(RapportMixin, View):

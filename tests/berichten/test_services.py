@@ -12,7 +12,6 @@ from django.core.management import CommandError, call_command
 from berichten.models import Maandbericht
 from berichten.services import (
     FOUT_GEEN_CIJFERS,
-    FOUT_GEEN_STAND,
     maandberichten_versturen,
 )
 from gebruikers.choices import Rol
@@ -98,11 +97,18 @@ def test_the_command_reports_and_refuses_clearly(met_adressen, capsys):
     assert "0 verstuurd, 5 al eerder verstuurd" in capsys.readouterr().out
     with pytest.raises(CommandError, match="'januari' is geen maand"):
         call_command("verstuur_maandbericht", "januari")
-    # February has no figures yet: no stand on 1 March, nothing sent.
+    # February is not closed: the stand on 1 March is not final, nothing is sent.
     with pytest.raises(CommandError) as fout:
         call_command("verstuur_maandbericht", "2017-02")
-    assert str(fout.value) == FOUT_GEEN_CIJFERS.format(maand="februari 2017", reden=FOUT_GEEN_STAND)
+    assert str(fout.value) == FOUT_GEEN_CIJFERS.format(
+        maand="februari 2017",
+        reden="De cijfers op 1 maart 2017 zijn nog niet definitief: februari 2017 is nog niet "
+        "vastgesteld.",
+    )
     assert Maandbericht.objects.count() == 5
+    # Without a month (cron): the latest closed one, January.
+    call_command("verstuur_maandbericht")
+    assert "Maandbericht januari 2017: 0 verstuurd, 5 al eerder" in capsys.readouterr().out
 
 
 def test_a_mail_server_that_is_down_stops_the_run_and_the_command_fails(met_adressen, settings):

@@ -37,8 +37,8 @@ def test_a_supervisor_works_the_ladder_by_keyboard(
     _tab_naar(page, "id_oordeel-toelichting")
     page.keyboard.type("Achterstand van 20 na 2016-II.")
     page.keyboard.press("Tab")  # to the button
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/toezicht/gemeenten/GM0001/")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "Het oordeel over 2016-II is vastgelegd" in page.inner_text("main")
 
     # Closing a case that is not open: refused, the reason on top and focused.
@@ -46,14 +46,14 @@ def test_a_supervisor_works_the_ladder_by_keyboard(
     _tab_naar(page, "id_stap-toelichting")
     page.keyboard.type("Gesprek met de wethouder.")
     page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "Vastgelegd: signaal op" in page.inner_text("main")
     page.select_option("#id_stap-soort", "afgesloten")
     page.fill("#id_stap-datum", "2017-01-01")  # before the signal: refused
     page.fill("#id_stap-toelichting", "Te vroeg.")
-    page.get_by_role("button", name="Stap vastleggen").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Stap vastleggen").click()
     assert page.evaluate("document.activeElement.id") == "foutoverzicht"
     assert "ligt vóór de vorige stap" in page.inner_text("#foutoverzicht")
     axe_controleer(page)

@@ -210,6 +210,18 @@ MATRIX: dict[str, list[Geval]] = {
             data={"versie": 0, "tekst_inleiding": "Dit is de *vierde* rapportage."},
         ),
     ],
+    "rapportage:rapport_publiceren": [
+        Geval(
+            {**ALLEEN_PLATFORM, Rol.PLATFORM: 302},
+            methode="post",
+            data={"peildatum": "2017-02-01", "gebied": "PV20"},
+        ),
+        Geval(
+            {**ALLEEN_PLATFORM, Rol.PLATFORM: 404},
+            methode="post",
+            data={"peildatum": "2017-02-01", "gebied": "GM9999"},
+        ),
+    ],
     "rapportage:rapport_archief": [Geval(INGELOGD)],
     "rapportage:rapport_archief_bestand": [
         Geval(scope(provincie=404, gemeente=404, andere=404), kwargs=_archief("NL", "pdf")),
@@ -293,6 +305,7 @@ API_LEZEN = api_scope()
 API_NIEMAND = api_scope(
     anoniem=404, platform=404, ministerie=404, provincie=404, gemeente=404, andere=404
 )
+API_VOORLOPIG = api_scope(anoniem=404, ministerie=404, provincie=404, gemeente=404, andere=404)
 API_AANLEVEREN = api_scope(
     anoniem=401, ministerie=403, provincie=403, gemeente=403, andere=403, aanlevering=200
 )
@@ -312,13 +325,17 @@ MATRIX.update(
             Geval(API_LEZEN, api=True),
             Geval(API_LEZEN, api=True, query="?peildatum=2017-02-01"),
             Geval(API_NIEMAND, api=True, query="?peildatum=2031-01-01"),
+            # February 2017 is still open: provisional, for platform staff only.
+            Geval(API_VOORLOPIG, api=True, query="?peildatum=2017-03-01"),
         ],
+        "api:maand_list": [Geval(API_LEZEN, api=True)],
         "api:gemeente_list": [Geval(API_LEZEN, api=True)],
         "api:gemeente": [
             Geval(api_scope(andere=404), gemeente_kwargs("eigen"), api=True),
             Geval(api_scope(gemeente=404, andere=404), gemeente_kwargs("buur"), api=True),
             Geval(api_scope(provincie=404, gemeente=404), gemeente_kwargs("elders"), api=True),
             Geval(API_NIEMAND, {"code": "GM9999"}, api=True),
+            Geval(API_VOORLOPIG, gemeente_kwargs("eigen"), api=True, query="?peildatum=2017-03-01"),
         ],
         "api:provincie": [
             Geval(api_scope(gemeente=404, andere=404), provincie_kwargs("eigen"), api=True),

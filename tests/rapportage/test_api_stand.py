@@ -97,3 +97,65 @@ def test_halfjaren_name_the_national_number_and_the_municipal_sum(demo):
     assert h["2017-I"]["aantal_gemeenten"] == 390
     assert h["2017-I"]["som_gemeenten"] >= 13000
     assert h["2017-II"]["som_gemeenten"] == 10200  # README: 10.000 over 388 gemeenten, rounded up
+
+
+def test_provisional_figures_are_for_platform_staff_only(db):
+    """February 2017 open and partly delivered: platform staff get 1 March 2017 marked
+    voorlopig with the completeness; everyone else, the public too, a 404 naming the month."""
+    from realisatie.aanlevering import aanlevering_verwerken
+    from tests.factories import maak_wereld
+
+    maak_wereld(4, provincies=2)
+    platform_gebruiker = gebruiker_opslaan(naam="p", rol=Rol.PLATFORM)
+    aanlevering_verwerken(
+        gegevens={"maand": "2017-02", "regels": [{"gemeentecode": "GM0001", "personen": 7}]},
+        gebruiker=platform_gebruiker,
+    )
+    platform = Client(
+        HTTP_AUTHORIZATION=f"Token {token_maken(naam='p', gebruiker=platform_gebruiker)[1]}"
+    )
+    ambtenaar = token("a", rol=Rol.GEMEENTE, gemeentecode="GM0001")
+
+    # The default is the day after the latest closed month, for everyone.
+    assert platform.get("/api/v1/stand/").json()["peildatum"] == "2017-02-01"
+    standaard = Client().get("/api/v1/stand/").json()
+    assert (standaard["peildatum"], standaard["voorlopig"]) == ("2017-02-01", False)
+    assert [m["status"] for m in standaard["maanden"]] == ["vastgesteld"] * 7
+
+    maart = platform.get("/api/v1/stand/?peildatum=2017-03-01").json()
+    assert maart["voorlopig"] is True
+    assert maart["maanden"][-1] == {
+        "maand": "2017-02",
+        "status": "open",
+        "ingevoerd": 1,
+        "verwacht": 4,
+    }
+    for client in (ambtenaar, Client()):
+        antwoord = client.get("/api/v1/stand/?peildatum=2017-03-01")
+        assert antwoord.status_code == 404
+        assert "februari 2017" in antwoord.json()["detail"]
+        assert "niet definitief" in antwoord.json()["detail"]
+
+    # The municipality's months say their state; an official sees closed months only.
+    detail = platform.get("/api/v1/gemeenten/GM0001/?peildatum=2017-03-01").json()
+    assert detail["voorlopig"] is True
+    assert detail["maanden"][-1] == {
+        "maand": "2017-02",
+        "status": "open",
+        "personen": 7,
+        "alleenstaanden": None,
+        "gezinsleden": None,
+        "nareizigers": None,
+    }
+    eigen = ambtenaar.get("/api/v1/gemeenten/GM0001/").json()
+    assert [m["maand"] for m in eigen["maanden"]][-1] == "2017-01"
+
+    # /maanden/: platform staff see the open month with what is missing; others closed ones.
+    maanden = {m["maand"]: m for m in platform.get("/api/v1/maanden/").json()["results"]}
+    assert maanden["2017-02"]["status"] == "open"
+    assert maanden["2017-02"]["ontbrekend"] == ["GM0002", "GM0003", "GM0004"]
+    assert maanden["2017-01"]["vastgesteld_door"] == "test"
+    openbaar = Client().get("/api/v1/maanden/").json()["results"]
+    assert [m["maand"] for m in openbaar] == [f"2016-{m:02d}" for m in range(7, 13)] + ["2017-01"]
+    assert all(set(m) == {"maand", "status", "verwacht", "ingevoerd"} for m in openbaar)
+    assert openbaar[-1]["ingevoerd"] == openbaar[-1]["verwacht"] == 4

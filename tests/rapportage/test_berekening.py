@@ -17,7 +17,6 @@ from rapportage.berekening import (
     BerekeningFout,
     Instellingen,
     bereken_stand,
-    verdeel_geheel,
 )
 
 
@@ -268,9 +267,15 @@ def test_peildatum_must_be_the_first_of_a_known_half_year():
 
 
 def test_largest_remainder_adds_up_exactly():
-    assert verdeel_geheel(10, np.array([1, 1, 1])).tolist() == [4, 3, 3]
-    assert verdeel_geheel(-7, np.array([1, 1])).tolist() == [-4, -3]
-    assert verdeel_geheel(5, np.array([0, 0])).sum() == 5
+    from opnieuwthuis.afronding import grootste_rest
+
+    assert grootste_rest(10, [1, 1, 1]) == [4, 3, 3]
+    assert grootste_rest(-7, [1, 1]) == [-4, -3]
+    assert grootste_rest(5, [0, 0]) == [3, 2]  # no weight: equal shares
+    assert grootste_rest(3, [1, 1, 1, 1], voorrang=["GM9", "GM2", "GM5", "GM1"]) == [0, 1, 1, 1]
+    assert grootste_rest(7, []) == []
+    # Exact: 1/3 each of 10 is 3,33…; no float remainder decides (0.1 + 0.2 style drift).
+    assert grootste_rest(10, [0.1, 0.2, 0.7]) == [1, 2, 7]
 
 
 # Invariants over random worlds.
@@ -367,3 +372,83 @@ def test_reorganisation_never_loses_or_creates_a_person(beginstanden, aandelen):
     voor = bereken_stand(date(2016, 12, 1), **w)
     na = bereken_stand(date(2017, 1, 1), **w)
     assert na.landelijk["beginstand"] == voor.landelijk["stand"] == sum(beginstanden)
+
+
+# --- Each rule on its own ----------------------------------------------------------------------
+
+
+def test_rule_6_status_against_time_on_the_exact_line():
+    from rapportage.berekening import status_tegen_tijd
+
+    # After 1 of 6 months, 60 to house: the line is 10; 75 % of it is 7,5.
+    status = status_tegen_tijd(np.array([10, 9, 8, 7, 0]), np.array([60] * 5), 1, 0.75)
+    assert status.tolist() == [OP_SCHEMA, ENIGSZINS_ACHTER, ENIGSZINS_ACHTER, ACHTER, ACHTER]
+    # On the first day of a half-year everyone is on schedule; nothing to house is on schedule.
+    assert set(status_tegen_tijd(np.array([0, 0]), np.array([60, 0]), 0, 0.75)) == {OP_SCHEMA}
+    # The boundary is configurable.
+    assert status_tegen_tijd(np.array([7]), np.array([60]), 1, 0.5).tolist() == [ENIGSZINS_ACHTER]
+
+
+def test_rule_7_counts_the_half_years_missed_in_a_row_up_to_the_last():
+    from rapportage.berekening import gemiste_halfjaren
+
+    eind = np.array(
+        [
+            [5, 3, 1],  # three in a row
+            [5, -1, 2],  # the last one only
+            [5, 3, 0],  # met the last one: 0
+            [0, 4, 4],  # two; not active in the first
+        ]
+    )
+    actief = np.array([[1, 1, 1], [1, 1, 1], [1, 1, 1], [0, 1, 1]], dtype=bool)
+    assert gemiste_halfjaren(eind, actief).tolist() == [3, 1, 0, 2]
+    assert gemiste_halfjaren(eind[:, :0], actief[:, :0]).tolist() == [0, 0, 0, 0]
+
+
+def test_rule_4_a_merger_moves_once_the_predecessors_quota_is_done():
+    from rapportage.berekening import herindelingsmomenten
+
+    rijen = pd.DataFrame(
+        [(date(2017, 1, 1), 1, 9, 1.0), (date(2017, 1, 1), 2, 9, 1.0)],
+        columns=["datum", "van_gemeente_id", "naar_gemeente_id", "aandeel"],
+    )
+    i16, i17, ii17 = Periode(2016, 2).index, Periode(2017, 1).index, Periode(2017, 2).index
+    # Meierijstad: 2017-I was still distributed over the predecessors, so 2017-II.
+    momenten = herindelingsmomenten(rijen, {1: [i16, i17], 2: [i16, i17], 9: [ii17]})
+    assert list(momenten) == [ii17]
+    assert len(momenten[ii17]) == 2
+    # Predecessors without 2017-I quota: on the date itself.
+    assert list(herindelingsmomenten(rijen, {1: [i16], 2: [i16], 9: [i17]})) == [i17]
+    # A successor whose first quota is later: the balances wait for it (nobody is lost).
+    assert list(herindelingsmomenten(rijen, {1: [i16], 2: [i16], 9: [ii17]})) == [ii17]
+    # A date inside a half-year: the next one.
+    later = rijen.assign(datum=date(2017, 3, 15))
+    assert list(herindelingsmomenten(later, {})) == [ii17]
+    assert herindelingsmomenten(None, {}) == {}
+
+
+def test_rule_3_carry_forward_with_and_without_the_lead():
+    from rapportage.berekening import als_matrices, doorschuiven
+
+    w = wereld(
+        [(1, "GM0001", "PV20"), (2, "GM0002", "PV20")],
+        HALFJAREN[:2],
+        taak=[(1, 1, 100), (1, 2, 20), (2, 1, 10), (2, 2, 20)],
+        start=[(1, 1, 5), (2, 1, 0)],
+        huis=[(1, date(2016, 7, 1), 90), (2, date(2016, 8, 1), 30)],
+    )
+    m = als_matrices(
+        Periode(2017, 1).index,
+        date(2017, 1, 1),
+        gemeenten=w["gemeenten"],
+        halfjaar_index={1: Periode(2016, 2).index, 2: Periode(2017, 1).index},
+        taakstellingen=w["taakstellingen"],
+        startstanden=w["startstanden"],
+        huisvestingen=w["huisvestingen"],
+    )
+    mee = doorschuiven(m, {}, voorsprong_meenemen=True)
+    # 5 + 100 - 90 = 15 and 0 + 10 - 30 = -20 open 2017-I.
+    assert mee.begin[:, 1].tolist() == [15, -20]
+    assert mee.eind[:, 0].tolist() == [15, -20]
+    zonder = doorschuiven(m, {}, voorsprong_meenemen=False)
+    assert zonder.begin[:, 1].tolist() == [15, 0]

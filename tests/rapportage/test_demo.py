@@ -39,7 +39,13 @@ def test_the_390_municipal_lines_add_up_to_the_national_line(demo):
         "status",
         "nodig_per_maand",
         "gemiste_halfjaren",
+        "percentage_gerealiseerd",
     }
+    # Amsterdam's share of its corrected quota realised, one decimal (issue 14).
+    amsterdam = next(g for g in gemeenten if g["gemeentecode"] == "GM0363")
+    assert amsterdam["percentage_gerealiseerd"] == round(
+        amsterdam["realisatie"] * 100 / amsterdam["te_huisvesten"], 1
+    )
     for kolom in LANDELIJKE_KOLOMMEN[1:]:
         assert sum(g[kolom] for g in gemeenten) == data["landelijk"][kolom], kolom
     assert sum(1 for g in gemeenten if g["stand"] < 0) > 0  # some municipalities are ahead

@@ -72,11 +72,12 @@ def test_chart_is_cached_on_the_data_version(monkeypatch):
     monkeypatch.setattr(
         grafieken, "maandgrafiek_svg", lambda *a, **k: getekend.append(1) or echt(*a, **k)
     )
-    eerste = grafieken.landelijke_grafiek(stand)
-    assert grafieken.landelijke_grafiek(stand) == eerste
+    per_maand = selectors.maandrealisatie(stand.peildatum)
+    eerste = grafieken.landelijke_grafiek(stand, per_maand)
+    assert grafieken.landelijke_grafiek(stand, per_maand) == eerste
     assert len(getekend) == 1
     gegevens_gewijzigd()
-    grafieken.landelijke_grafiek(stand)
+    grafieken.landelijke_grafiek(stand, per_maand)
     assert len(getekend) == 2
 
 

@@ -105,6 +105,10 @@ def test_the_pace_and_the_singular_of_the_last_month(db, rol_clients):
     g = Gemeente.objects.get(code="GM0001")
     for maand in range(2, 6):
         Huisvesting.objects.create(gemeente=g, maand=date(2017, maand, 1), personen=10)
+    from tests.factories import sluit_maanden
+
+    # February to May closed: 1 June 2017 is final, so the official sees it (issue 11).
+    sluit_maanden([date(2017, maand, 1) for maand in range(2, 6)])
     gegevens_gewijzigd()
     html = rol_clients[Rol.GEMEENTE].get("/gemeenten/GM0001/?peildatum=2017-06-01").content.decode()
     antwoord = _antwoord(html)

@@ -219,3 +219,26 @@ def test_the_delivery_account_sees_only_its_own_deliveries(coa):
     assert [r["id"] for r in client.get(URL).json()["results"]] == [eigen["id"]]
     assert client.get(f"{URL}{van_platform['id']}/").status_code == 404
     assert {r["id"] for r in beheer.get(URL).json()["results"]} == {eigen["id"], van_platform["id"]}
+
+
+def test_a_closed_month_needs_a_reason_and_is_kept_as_a_correction(coa):
+    """January 2017 is closed (maak_wereld): changing it without 'reden' changes nothing and
+    says why; with one it lands as a correction by the token's user, from the API."""
+    from realisatie.choices import Bron
+    from realisatie.models import Correctie
+
+    gebruiker, client = coa
+    januari = {"maand": "2017-01", "regels": [{"gemeentecode": "GM0001", "personen": 40}]}
+    voor = momentopname()
+    zonder = lever(client, {**januari, "reden": None})
+    assert zonder.status_code == 400
+    params = zonder.json()["invalidParams"]
+    assert any("vastgesteld" in p["reason"] and "reden" in p["reason"] for p in params), params
+    assert momentopname() == voor
+
+    met = lever(client, {**januari, "reden": "COA-correctie: dubbel geteld"})
+    assert met.status_code == 201, met.content
+    assert met.json()["gewijzigd"] == 1
+    correctie = Correctie.objects.get(gemeente__code="GM0001", maand="2017-01-01")
+    assert (correctie.oud, correctie.nieuw, correctie.bron) == (0, 40, Bron.API)
+    assert correctie.gebruiker == gebruiker and "dubbel geteld" in correctie.reden

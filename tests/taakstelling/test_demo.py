@@ -62,3 +62,17 @@ def test_demo_with_reorganisations(demo):
     assert "taakstelling 2017-II: 388 gemeenten, landelijk 10000, som 10200" in uit
     assert stand_json("2017-02-01")["landelijk"] == RAPPORT_1_FEB_2017
     assert halfjaar.taakstellingen.count() == 388
+
+
+def test_the_map_draws_a_merger_with_its_predecessors_shapes(demo):
+    from rapportage import kaart, selectors
+
+    voorgangers = selectors.kaart_voorgangers()
+    assert voorgangers["GM1948"] == ["GM0844", "GM0846", "GM0860"]  # Meierijstad, 2017
+    vormen = kaart.vormen()
+    assert "GM1948" not in vormen.paden  # the 2016 boundaries
+    assert kaart.pad_voor("GM1948", vormen, voorgangers) == "".join(
+        vormen.paden[c] for c in ("GM0844", "GM0846", "GM0860")
+    )
+    # Every successor's predecessors are municipalities the 2016 map has.
+    assert all(c in vormen.paden for codes in voorgangers.values() for c in codes)

@@ -1,13 +1,14 @@
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from opnieuwthuis.commands import Commando
 from opnieuwthuis.nederlands import maand_lang
 from rapportage.maandcyclus import MaandcyclusFout, maand_vaststellen
 
 from ._maand import maand_argument
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = (
         "Stel een maand vast: alleen als elke gemeente met een taakstelling in het halfjaar een "
         "cijfer heeft en elke waarschuwing is geaccordeerd (--akkoord accordeert de getoonde)."

@@ -1,14 +1,13 @@
 import json
 
-from django.core.management.base import BaseCommand
-
+from opnieuwthuis.commands import Commando
 from opnieuwthuis.nederlands import maand_lang
 from rapportage.maandcyclus import maandoverzicht
 
 from ._maand import maand_argument
 
 
-class Command(BaseCommand):
+class Command(Commando):
     help = (
         "De stand van een maand in de maandcyclus: open of vastgesteld, hoeveel gemeenten een "
         "cijfer hebben, welke niet, en de waarschuwingen."

@@ -62,7 +62,8 @@ class Command(Commando):
                     "nodig_per_maand": "",
                     "gemiste_halfjaren": "",
                 }
-                rijen.append([landelijk[k] for k in GEMEENTE_KOLOMMEN])
+                # A column the national row lacks (a per-municipality figure) stays empty there.
+                rijen.append([landelijk.get(k) for k in GEMEENTE_KOLOMMEN])
             # Names come from files and screens: a name like =HYPERLINK(…) must stay text.
             csv_schrijven(self.stdout, GEMEENTE_KOLOMMEN, rijen, regeleinde="\n")
         else:
