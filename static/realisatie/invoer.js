@@ -178,6 +178,36 @@
       if (fout) { meldingen.push(nederlands(fout) + (fout === 1 ? " rij met een fout" : " rijen met een fout")); }
       if (letop) { meldingen.push(nederlands(letop) + (letop === 1 ? " rij om na te kijken" : " rijen om na te kijken")); }
       zet("meldingen", meldingen.length ? " Let op: " + meldingen.join(", ") + " (kolom let op)." : "");
+      werkMaandBij();
+    }
+
+    // The month's completeness (all municipalities with a quota, also those outside this table)
+    // as it will be once what is typed here is saved.
+    function werkMaandBij() {
+      var maand = document.getElementById("maandvolledigheid");
+      var plek = maand && maand.querySelector('[data-maand="na-opslaan"]');
+      if (!plek) {
+        return;
+      }
+      var verschil = 0;
+      rijen.forEach(function (rij) {
+        var personenVeld = rij.querySelector('input[data-kolom="personen"]');
+        var opgeslagen = lees(personenVeld.nextElementSibling && personenVeld.nextElementSibling.value);
+        var nu = rij.classList.contains("rij--fout") ? null : lees(personenVeld.value);
+        var heeft = nu !== null && !Number.isNaN(nu);
+        var had = opgeslagen !== null && !Number.isNaN(opgeslagen);
+        verschil += (heeft ? 1 : 0) - (had ? 1 : 0);
+        var label = rij.querySelector("th .niet-ingevoerd");
+        if (label) {
+          label.hidden = heeft;
+        }
+      });
+      var verwacht = parseInt(maand.getAttribute("data-verwacht"), 10);
+      var straks = Math.max(0, Math.min(verwacht, parseInt(maand.getAttribute("data-ingevoerd"), 10) + verschil));
+      plek.textContent = verschil
+        ? " Na opslaan: " + nederlands(straks) + " van " + nederlands(verwacht) + " (" +
+          nederlands(verwacht - straks) + " nog niet ingevoerd)."
+        : "";
     }
 
     function ga(naar, van) {

@@ -18,6 +18,11 @@ def _geen_schendingen(page):
     assert resultaat.violations_count == 0, resultaat.generate_report()
 
 
+def _als_getal(tekst: str) -> int:
+    """A number as the page writes it: 5.282, −930 (U+2212)."""
+    return int(tekst.replace(".", "").replace("\u2212", "-"))
+
+
 def _tab_naar(page, element_id: str, maximaal: int = 80) -> None:
     """Press Tab until the element has focus: proves it is reachable by keyboard alone."""
     for _ in range(maximaal):
@@ -56,7 +61,7 @@ def test_enter_a_month_by_keyboard_and_see_the_stand_change(page, live_server, w
     _geen_schendingen(page)
     assert page.locator(f"#stand-{gemeente.code}").count() == 1, page.content()[-4000:]
     stand_cel = page.locator(f"#stand-{gemeente.code}")
-    stand_voor = int(stand_cel.inner_text().replace(".", ""))
+    stand_voor = _als_getal(stand_cel.inner_text())
     veld = f"id_g{gemeente.id}-personen"
     huidig = int(page.locator(f"#{veld}").input_value().replace(".", ""))
 
@@ -65,13 +70,11 @@ def test_enter_a_month_by_keyboard_and_see_the_stand_change(page, live_server, w
     page.keyboard.press("Control+A")
     page.keyboard.type(f"{huidig + 1000:,}".replace(",", "."))  # Dutch thousands: "1.0xx"
     # The stand follows the typing before anything is saved.
-    assert int(page.locator(f"#stand-{gemeente.code}").inner_text().replace(".", "")) == (
-        stand_voor - 1000
-    )
+    assert _als_getal(page.locator(f"#stand-{gemeente.code}").inner_text()) == stand_voor - 1000
     with page.expect_navigation():
         page.keyboard.press("Control+Enter")  # Enter moves down the column; Ctrl+Enter saves
     assert "Opgeslagen: 0 nieuw, 1 gewijzigd" in page.content(), page.url + page.content()[-3000:]
-    stand_na = int(page.locator(f"#stand-{gemeente.code}").inner_text().replace(".", ""))
+    stand_na = _als_getal(page.locator(f"#stand-{gemeente.code}").inner_text())
     assert stand_na == stand_voor - 1000
     _geen_schendingen(page)
 

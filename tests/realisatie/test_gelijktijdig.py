@@ -59,7 +59,7 @@ def opzet(transactional_db):
     from gebruikers.choices import Rol
     from tests.factories import maak_gebruikers, maak_wereld
 
-    gemeenten = maak_wereld(3)
+    gemeenten = maak_wereld(3, open_vanaf=JAN)
     return gemeenten, maak_gebruikers()[Rol.PLATFORM]
 
 
