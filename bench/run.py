@@ -235,6 +235,19 @@ def grootbestand(omvang, rijen: int) -> tuple[bytes, list[tuple[int, int]]]:
     return ("\n".join(regels) + "\n").encode("utf-8"), extra
 
 
+def _taakstellingen_als_vorige(halfjaar) -> None:
+    from opnieuwthuis.perioden import Periode
+    from taakstelling.models import Taakstelling
+
+    vorige = Periode(halfjaar.jaar, halfjaar.helft).vorige
+    Taakstelling.objects.bulk_create(
+        Taakstelling(gemeente_id=gemeente_id, halfjaar=halfjaar, personen=personen)
+        for gemeente_id, personen in Taakstelling.objects.filter(
+            halfjaar__jaar=vorige.jaar, halfjaar__helft=vorige.helft
+        ).values_list("gemeente_id", "personen")
+    )
+
+
 def meet_import(inhoud: bytes, *, herhalingen: int, extra_halfjaren=()) -> dict:
     """Time ``manage.py importeer_realisatie FILE`` (read, check, write), each run rolled back."""
     from django.core.management import call_command
@@ -252,12 +265,16 @@ def meet_import(inhoud: bytes, *, herhalingen: int, extra_halfjaren=()) -> dict:
             try:
                 with transaction.atomic():
                     for jaar, helft in extra_halfjaren:
-                        halfjaar_vastleggen(
+                        halfjaar = halfjaar_vastleggen(
                             jaar=jaar,
                             helft=helft,
                             landelijke_taakstelling=6000,
                             afrondingsmethode=Afrondingsmethode.WETTELIJK,
                         )
+                        # A figure counts only for a municipality with a quota in its half-year
+                        # (issue 11): the half-year gets one for every municipality of the one
+                        # before, as a distribution would (rolled back with the rest).
+                        _taakstellingen_als_vorige(halfjaar)
                     stdout = io.StringIO()
                     begin = time.perf_counter()
                     # The large file corrects closed months too (issue 11): with a reason, as an
