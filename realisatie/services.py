@@ -135,6 +135,7 @@ class Regel:
     actie: str = Actie.NIEUW
     oud: Huisvesting | None = None
     vastgesteld: bool = False  # the month is closed: applying this row is a correction
+    kolom: str = "maand"  # the file's name of the month column, for the messages
 
     @property
     def waarden(self) -> tuple:
@@ -292,6 +293,8 @@ def huisvestingen_plannen(*, tabel: Tabel) -> Plan:
         if cel.ok:
             regel = Regel(rij, gemeente, maand, personen, *delen)
             regel.vastgesteld = maand in regels.vastgesteld
+            # The column as the file names it (a wide file: the month's own column, 'feb 2017').
+            regel.kolom = getattr(cellen, "kolomnamen", {}).get("maand") or "maand"
             plan.regels.append(regel)
     if fouten:
         raise ImportFouten(fouten)
@@ -375,14 +378,19 @@ def correcties_vastleggen(
     )
 
 
-def _correctiereden_vereist(regels: list[tuple[int | None, date]], reden: str) -> None:
-    """Refuse (``ImportFouten``, nothing changes) a change of a closed month without a reason."""
+def _correctiereden_vereist(regels: list[tuple], reden: str) -> None:
+    """Refuse (``ImportFouten``, nothing changes) a change of a closed month without a reason.
+    ``regels``: (row, month) or (row, month, the file's name of the month column)."""
     if reden.strip() or not regels:
         return
     raise ImportFouten(
         [
-            Fout(rij, "maand", FOUT_VASTGESTELD_ZONDER_REDEN.format(maand=maand_lang(maand)))
-            for rij, maand in regels
+            Fout(
+                regel[0],
+                regel[2] if len(regel) > 2 else "maand",
+                FOUT_VASTGESTELD_ZONDER_REDEN.format(maand=maand_lang(regel[1])),
+            )
+            for regel in regels
         ]
     )
 
@@ -394,7 +402,7 @@ def _plan_toepassen(
     rollback) and the version each has after. A change of a closed month needs
     ``correctiereden`` and is kept as a correction."""
     correcties = plan.correcties
-    _correctiereden_vereist([(r.rij, r.maand) for r in correcties], correctiereden)
+    _correctiereden_vereist([(r.rij, r.maand, r.kolom) for r in correcties], correctiereden)
     if correcties:
         correcties_vastleggen(
             [

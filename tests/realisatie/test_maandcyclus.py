@@ -117,3 +117,19 @@ def test_the_grid_thresholds_are_the_warnings_rules(db):
         ]
         boven = [t for d, t in drempels[gemeenten[1].id] if personen > d and "gemiddelde" in t]
         assert bool(gewaarschuwd) == bool(boven)
+
+
+def test_a_correction_in_a_wide_file_names_the_month_column(db, tmp_path):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    maak_wereld(2)  # July 2016 – January 2017 closed
+    bestand = tmp_path / "breed.csv"
+    bestand.write_text("gemeentecode;januari 2017\nGM0001;99\n", encoding="utf-8")
+    fouten = StringIO()
+    with pytest.raises(CommandError):
+        call_command("importeer_realisatie", str(bestand), stdout=StringIO(), stderr=fouten)
+    melding = fouten.getvalue() or ""
+    assert "kolom 'januari 2017'" in melding and "vraagt een reden" in melding, melding
+    assert Huisvesting.objects.get(gemeente__code="GM0001", maand=date(2017, 1, 1)).personen == 0
