@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    "opnieuwthuis.fouten.MeldingMiddleware",
     # Last, as django-axes asks: it turns a lockout into the Dutch lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -292,3 +292,12 @@ def test_a_provisional_download_says_so_in_its_name(wereld, rol_clients):
     assert "gemeenten-2017-03-01-voorlopig.csv" in antwoord["Content-Disposition"]
     definitief = rol_clients[Rol.PLATFORM].get("/gemeenten/?export=csv&peildatum=2017-02-01")
     assert "gemeenten-2017-02-01.csv" in definitief["Content-Disposition"]
+
+
+def test_the_refusal_is_the_dutch_page_also_with_debug_on(wereld, rol_clients, settings):
+    settings.DEBUG = True
+    antwoord = rol_clients[Rol.MINISTERIE].get("/landelijk/?peildatum=2017-03-01")
+    assert antwoord.status_code == 404
+    html = antwoord.content.decode()
+    assert '<html lang="nl">' in html and "februari 2017 is nog niet vastgesteld" in html
+    assert "Page not found" not in html
