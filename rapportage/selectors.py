@@ -1,6 +1,7 @@
 """Reading what the calculation needs: one query per input, whatever the number of municipalities
 or half-years, turned into DataFrames for ``berekening``."""
 
+import re
 from dataclasses import astuple
 from datetime import date
 
@@ -269,6 +270,10 @@ def gebied_voor(user, code: str | None = None):
         else:
             code = NEDERLAND.code
     code = code.strip().upper()
+    # Only a code of the right form reaches the database (PostgreSQL refuses a NUL byte in a
+    # query: without this, '?gebied=x%00' would be a server error instead of a 404).
+    if not re.fullmatch(r"NL|PV\d{2}|GM\d{4}", code):
+        raise GebiedOnbekend(code[:20])
     if code == NEDERLAND.code:
         if zichtbaar.count() != Gemeente.objects.count():
             raise GebiedOnbekend(code)
