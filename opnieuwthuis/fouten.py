@@ -21,7 +21,12 @@ class MeldingMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, Melding404):
-            from .views import niet_gevonden
-
-            return niet_gevonden(request, exception)
+            return pagina_niet_gevonden(request, str(exception))
         return None
+
+
+def pagina_niet_gevonden(request, melding: str = ""):
+    """The Dutch 404 page, with the reason when there is one meant for people."""
+    from django.shortcuts import render
+
+    return render(request, "404.html", {"melding": melding}, status=404)

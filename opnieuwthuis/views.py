@@ -67,9 +67,8 @@ class PingView(ScopedViewMixin, View):
 
 def niet_gevonden(request, exception=None):
     """The 404 page; it shows the reason only when the view gave one meant for people."""
-    from django.shortcuts import render
+    from .fouten import Melding404, pagina_niet_gevonden
 
-    from .fouten import Melding404
-
-    melding = str(exception) if isinstance(exception, Melding404) else ""
-    return render(request, "404.html", {"melding": melding}, status=404)
+    return pagina_niet_gevonden(
+        request, str(exception) if isinstance(exception, Melding404) else ""
+    )
