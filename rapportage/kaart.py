@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.utils.html import escape
+from django.utils.safestring import SafeString
 
+from opnieuwthuis.html import opmaak, samen
 from opnieuwthuis.nederlands import getal, percentage
 
 from .berekening import ACHTER, ENIGSZINS_ACHTER, OP_SCHEMA
@@ -76,25 +77,33 @@ _PATROON = {
 
 def _patroon(status: str | None, voorvoegsel: str, schaal: float) -> str:
     zijde, draai, inhoud = _PATROON[status]
-    return (
-        f'<pattern id="{voorvoegsel}-{_NAAM[status]}" patternUnits="userSpaceOnUse" width="{zijde}" '
-        f'height="{zijde}" patternTransform="{draai}scale({schaal:.4f})">{inhoud}</pattern>'
+    return opmaak(
+        '<pattern id="{}-{}" patternUnits="userSpaceOnUse" width="{}" height="{}"'
+        ' patternTransform="{}scale({})">{}</pattern>',
+        voorvoegsel,
+        _NAAM[status],
+        zijde,
+        zijde,
+        draai,
+        f"{schaal:.4f}",
+        SafeString(inhoud),  # this module's own markup (_PATROON)
     )
 
 
 def patronen(schaal: float = 1.0) -> str:
     """The fills, drawn at the same size on screen however far the map is zoomed in (``schaal``:
     the width shown as a share of the whole country's width)."""
-    return "<defs>" + "".join(_patroon(s, "kaart", schaal) for s in _PATROON) + "</defs>"
+    return opmaak("<defs>{}</defs>", samen(_patroon(s, "kaart", schaal) for s in _PATROON))
 
 
 def legenda_staal(status: str | None = None) -> str:
     """A legend swatch with its own pattern (the map's patterns scale with its zoom)."""
-    naam = _NAAM.get(status, "geen")
-    return (
+    return opmaak(
         '<svg class="legenda__staal" width="28" height="18" aria-hidden="true" focusable="false">'
-        f"<defs>{_patroon(status, 'legenda', 1.0)}</defs>"
-        f'<rect width="28" height="18" fill="url(#legenda-{naam})" stroke="#1a1a1a"/></svg>'
+        '<defs>{}</defs><rect width="28" height="18" fill="url(#legenda-{})" stroke="#1a1a1a"/>'
+        "</svg>",
+        _patroon(status, "legenda", 1.0),
+        _NAAM.get(status, "geen"),
     )
 
 
@@ -287,27 +296,35 @@ def teken_kaart(
             continue
         getekend.add(code)
         getekend.update(voorgangers.get(code, []))
-        tekst = escape(titel(rij))
-        status = rij["status"]
-        data = "".join(f' data-{k}="{escape(v)}"' for k, v in paneelgegevens(rij).items())
         voorgrond.append(
-            f'<a href="{escape(url[code])}" class="kaart__gemeente" data-code="{escape(code)}"'
-            f"{data}><title>{tekst}</title>"
-            f'<path class="kaart__vorm kaart__vorm--{escape(status)}" '
-            f'fill="{VULLING.get(status, GEEN_GEGEVENS)}" d="{pad}"/></a>'
+            opmaak(
+                '<a href="{}" class="kaart__gemeente" data-code="{}"{}><title>{}</title>'
+                '<path class="kaart__vorm kaart__vorm--{}" fill="{}" d="{}"/></a>',
+                url[code],
+                code,
+                samen(opmaak(' data-{}="{}"', k, v) for k, v in paneelgegevens(rij).items()),
+                titel(rij),
+                rij["status"],
+                VULLING.get(rij["status"], GEEN_GEGEVENS),
+                pad,
+            )
         )
-    achtergrond = [
-        f'<path d="{pad}"/>' for code, pad in kaart.paden.items() if code not in getekend
-    ]
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="kaart__svg" '
-        f'viewBox="{x:.1f} {y:.1f} {breedte:.1f} {hoogte:.1f}" role="group" '
-        f'aria-label="{escape(label)}">'
-        f"{patronen(breedte / kaart.breedte)}"
-        f'<g class="kaart__achtergrond" fill="{GEEN_GEGEVENS}" aria-hidden="true">'
-        f"{''.join(achtergrond)}</g>"
-        f'<g class="kaart__gemeenten">{"".join(voorgrond)}</g>'
-        "</svg>"
+    achtergrond = samen(
+        opmaak('<path d="{}"/>', pad) for code, pad in kaart.paden.items() if code not in getekend
+    )
+    return opmaak(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="kaart__svg" viewBox="{} {} {} {}"'
+        ' role="group" aria-label="{}">{}<g class="kaart__achtergrond" fill="{}"'
+        ' aria-hidden="true">{}</g><g class="kaart__gemeenten">{}</g></svg>',
+        f"{x:.1f}",
+        f"{y:.1f}",
+        f"{breedte:.1f}",
+        f"{hoogte:.1f}",
+        label,
+        patronen(breedte / kaart.breedte),
+        GEEN_GEGEVENS,
+        achtergrond,
+        samen(voorgrond),
     )
 
 

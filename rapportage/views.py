@@ -432,18 +432,16 @@ def kaart_inhoud(stand, rijen: list[dict], *, gebied, url_voor) -> dict:
     for rij in rijen:
         aantallen[rij["status"]] = aantallen.get(rij["status"], 0) + 1
     return {
-        "kaart": mark_safe(
-            kaart.teken_kaart(rijen, url=urls, voorgangers=voorgangers, gebied=gebied)
-        ),
+        "kaart": kaart.teken_kaart(rijen, url=urls, voorgangers=voorgangers, gebied=gebied),
         "legenda": [
             {
                 "label": label,
                 "aantal": aantallen.get(code, 0),
-                "staal": mark_safe(kaart.legenda_staal(code)),
+                "staal": kaart.legenda_staal(code),
             }
             for code, label in kaart.LEGENDA.items()
         ],
-        "legenda_geen": mark_safe(kaart.legenda_staal()),
+        "legenda_geen": kaart.legenda_staal(),
         "zonder_vorm": kaart.gemeenten_zonder_vorm(rijen, voorgangers),
         "bron": kaart.BRON,
     }

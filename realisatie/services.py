@@ -145,6 +145,19 @@ class Regel:
     def oude_waarden(self) -> tuple | None:
         return _waarden(self.oud)
 
+    # As the preview shows them (templates/realisatie/_voorbeeld_rijen.html).
+    @property
+    def maand_tekst(self) -> str:
+        return maand_lang(self.maand)
+
+    @property
+    def tekst(self) -> str:
+        return waarden_tekst(self.waarden)
+
+    @property
+    def oude_tekst(self) -> str:
+        return waarden_tekst(self.oude_waarden) if self.oud else "–"
+
 
 @dataclass
 class Plan:

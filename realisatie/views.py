@@ -1,13 +1,11 @@
 import json
 from datetime import date
-from html import escape
 
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -19,7 +17,8 @@ from opnieuwthuis.bestanden import (
     ImportFouten,
     parse_maand,
 )
-from opnieuwthuis.nederlands import getal, maand_lang
+from opnieuwthuis.html import opmaak, samen
+from opnieuwthuis.nederlands import getal
 from opnieuwthuis.perioden import Periode
 from opnieuwthuis.scoping import ScopedViewMixin
 from taakstelling.models import Gemeente, Provincie
@@ -41,7 +40,6 @@ from .services import (
     upload_toepassen,
     upload_voorbereiden,
     voorbeeld_kenmerk,
-    waarden_tekst,
 )
 
 KOLOMLABELS = ["Personen", "Alleenstaanden", "Gezinsleden", "Nareizigers"]
@@ -53,11 +51,11 @@ MELDING_OPVANG = "De opvangstand op {datum} is opgeslagen."
 
 
 def _rij_html(rij: dict, url_patroon: str) -> str:
-    """One municipality's row of the grid as HTML, built here rather than in the template: a grid
-    of 390 municipalities has 3.500 inputs, and Django's widget and template rendering (~0.3 ms
-    an input) would make the page take seconds. It shows what Django's widgets would show: the
-    typed text of a bound form, else the stored figure in Dutch notation, and the hidden initial
-    values that ``show_hidden_initial`` compares against. Every value is escaped.
+    """One municipality's row of the grid as HTML, built with ``opnieuwthuis.html`` rather than
+    in the template: a grid of 390 municipalities has 3.500 inputs, and Django's widget and
+    template rendering would make the page take seconds (``make bench``, "HTML-rijen"). It shows
+    what Django's widgets would show: the typed text of a bound form, else the stored figure in
+    Dutch notation, and the hidden initial values that ``show_hidden_initial`` compares against.
 
     For static/realisatie/invoer.js: the row carries the stand before the month and its warning
     thresholds; the breakdown cells are marked so they can be folded away (one tab stop a row);
@@ -65,65 +63,76 @@ def _rij_html(rij: dict, url_patroon: str) -> str:
     g, form = rij["gemeente"], rij["form"]
     prefix = f"g{g.id}"
     fouten = form.errors if form is not None else {}
-    naam_g = escape(g.naam)
-    code = escape(g.code)
-    data = "" if rij["stand_voor"] is None else f' data-stand="{int(rij["stand_voor"])}"'
-    if rij.get("grenzen"):
-        # [[threshold, Dutch text], ...]: a typed figure above a threshold gets its text.
-        data += f' data-grenzen="{escape(json.dumps(rij["grenzen"]))}"'
-
-    niet_ingevoerd = (
-        ' <span class="niet-ingevoerd">niet ingevoerd</span>'
-        if rij["initial"]["personen"] is None
-        else ""
-    )
-    delen = [
-        f'<tr data-gemeente="{code}"{data}><th scope="row">'
-        f'<a href="{escape(url_patroon.replace("GM0000", g.code))}" tabindex="-1">'
-        f"{naam_g}</a>{niet_ingevoerd}</th>",
-        *(f"<td>{getal(a)}</td>" for a in rij["vorige"]),
-        f"<td>{getal(rij['stand_voor'])}</td>",
+    cellen = [
+        opmaak(
+            '<th scope="row"><a href="{}" tabindex="-1">{}</a>{}</th>',
+            url_patroon.replace("GM0000", g.code),
+            g.naam,
+            opmaak(' <span class="niet-ingevoerd">niet ingevoerd</span>')
+            if rij["initial"]["personen"] is None
+            else "",
+        ),
+        *(opmaak("<td>{}</td>", getal(a)) for a in rij["vorige"]),
+        opmaak("<td>{}</td>", getal(rij["stand_voor"])),
     ]
     for naam, label in zip(WAARDEVELDEN, KOLOMLABELS):
         html_naam = f"{prefix}-{naam}"
         veld_id = f"id_{html_naam}"
         if form is not None:
-            waarde = escape(form.data.get(html_naam, ""))
-            initieel = escape(form.data.get(f"initial-{html_naam}", ""))
+            waarde = form.data.get(html_naam, "")
+            initieel = form.data.get(f"initial-{html_naam}", "")
         else:
             waarde = initieel = getal(rij["initial"][naam], leeg="")
         meldingen = fouten.get(naam, [])
         beschreven = [f"{veld_id}-fout"] if meldingen else []
         if naam == "personen":
-            beschreven.append(f"melding-{code}")
-        attributen = f' aria-describedby="{" ".join(beschreven)}"'
-        if meldingen:
-            attributen += ' aria-invalid="true"'
-        klasse = "" if naam == "personen" else ' class="uitsplitsing"'
-        delen.append(
-            f'<td{klasse}><label class="visueel-verborgen" for="{veld_id}">{label} {naam_g}'
-            f'</label><input type="text" name="{html_naam}" value="{waarde}" id="{veld_id}"'
-            f' inputmode="numeric" autocomplete="off" data-kolom="{naam}"{attributen}>'
-            f'<input type="hidden" name="initial-{html_naam}" value="{initieel}">'
-            + "".join(
-                f'<span class="veldfout" id="{veld_id}-fout">{escape(str(m))}</span>'
-                for m in meldingen
+            beschreven.append(f"melding-{g.code}")
+        cellen.append(
+            opmaak(
+                '<td{klasse}><label class="visueel-verborgen" for="{id}">{label} {gemeente}'
+                '</label><input type="text" name="{naam}" value="{waarde}" id="{id}"'
+                ' inputmode="numeric" autocomplete="off" data-kolom="{kolom}"{beschreven}{fout}>'
+                '<input type="hidden" name="initial-{naam}" value="{initieel}">{meldingen}</td>',
+                klasse="" if naam == "personen" else opmaak(' class="uitsplitsing"'),
+                id=veld_id,
+                label=label,
+                gemeente=g.naam,
+                naam=html_naam,
+                waarde=waarde,
+                kolom=naam,
+                beschreven=opmaak(' aria-describedby="{}"', " ".join(beschreven))
+                if beschreven
+                else "",
+                fout=opmaak(' aria-invalid="true"') if meldingen else "",
+                initieel=initieel,
+                meldingen=samen(
+                    opmaak('<span class="veldfout" id="{}-fout">{}</span>', veld_id, str(m))
+                    for m in meldingen
+                ),
             )
-            + "</td>"
         )
-    versie = (
-        escape(form.data.get(f"{prefix}-versie", ""))
-        if form is not None
-        else rij["initial"]["versie"]
+    versie = form.data.get(f"{prefix}-versie", "") if form is not None else rij["initial"]["versie"]
+    waarschuwingen = " ".join(rij.get("waarschuwingen", ()))
+    cellen.append(
+        opmaak(
+            '<td id="stand-{code}">{stand}<input type="hidden" name="{prefix}-versie"'
+            ' value="{versie}"></td><td class="rijmelding" id="melding-{code}"'
+            ' data-server="{meldingen}">{meldingen}</td>',
+            code=g.code,
+            stand=getal(rij["stand_na"]),
+            prefix=prefix,
+            versie=versie,
+            meldingen=waarschuwingen,
+        )
     )
-    waarschuwingen = " ".join(escape(w) for w in rij.get("waarschuwingen", ()))
-    delen.append(
-        f'<td id="stand-{code}">{getal(rij["stand_na"])}'
-        f'<input type="hidden" name="{prefix}-versie" value="{versie}"></td>'
-        f'<td class="rijmelding" id="melding-{code}" data-server="{waarschuwingen}">'
-        f"{waarschuwingen}</td></tr>\n"
+    return opmaak(
+        '<tr data-gemeente="{}"{}{}>{}</tr>\n',
+        g.code,
+        "" if rij["stand_voor"] is None else opmaak(' data-stand="{}"', int(rij["stand_voor"])),
+        # [[threshold, Dutch text], ...]: a typed figure above a threshold gets its text.
+        opmaak(' data-grenzen="{}"', json.dumps(rij["grenzen"])) if rij.get("grenzen") else "",
+        samen(cellen),
     )
-    return mark_safe("".join(delen))  # noqa: S308  every value above is escaped
 
 
 def _anders_dan_getoond(data, prefix: str) -> bool:
@@ -379,21 +388,6 @@ class UploadToevoegenView(ScopedViewMixin, TemplateView):
         )
 
 
-def _voorbeeld_html(plan) -> str:
-    """The preview's rows as HTML (a file has thousands of rows; see ``_rij_html``)."""
-    delen = []
-    for r in plan.regels:
-        maand = maand_lang(r.maand)
-        delen.append(
-            f'<tr><td>{r.rij}</td><th scope="row">{escape(r.gemeente.naam)} '
-            f"({escape(r.gemeente.code)})</th><td>{maand}</td>"
-            f'<td class="actie--{r.actie}">{r.actie}</td>'
-            f"<td>{escape(waarden_tekst(r.oude_waarden)) if r.oud else '–'}</td>"
-            f"<td>{escape(waarden_tekst(r.waarden))}</td></tr>\n"
-        )
-    return mark_safe("".join(delen))  # every value above is escaped or a number
-
-
 def _na_toepassen(plan) -> list:
     """Completeness of each month in the file as it would be after applying it."""
     maanden = sorted({r.maand for r in plan.regels})
@@ -456,7 +450,6 @@ class UploadDetailView(ScopedViewMixin, DetailView):
             waarschuwingen=waarschuwingen,
             bestand=plan.bestand if plan else None,
             kenmerk=voorbeeld_kenmerk(upload),
-            voorbeeld=_voorbeeld_html(plan) if plan else "",
             fout=fout,
             eerder=list(eerder),
             **kwargs,
