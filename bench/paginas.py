@@ -47,6 +47,10 @@ BUDGET_IMPORT_MAAND_S = 1.0  # the 400-row monthly file through the import comma
 # The cold national PDF as a whole process, at most this many times the cold `stand` (issue 14:
 # "renders cold in about the time stand takes").
 BUDGET_PDF_TEGEN_STAND = 2.0
+# Rows built in Python (opnieuwthuis.html) rather than by a template only where the template costs
+# more than this for 390 rows and at least HTML_WINST times the Python rows (bench/html_rijen.py).
+HTML_SJABLOON_MS = 50
+HTML_WINST = 3
 BUDGET_UPLOAD_S = 2.0  # preview, and confirmation, of an upload: 390 rows, or 390 × 6 months
 
 # The load test's mix (make load): URL names of PAGINAS, on the demo data set. Names that do not

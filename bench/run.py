@@ -17,6 +17,8 @@ what bench/paginas.py declares and checks the budgets there:
   transaction that is rolled back, so the data set stays the same;
 - the upload's preview and confirmation of a 390-row month and of a wide XLSX of 390
   municipalities × 6 months, as the pages call them, each rolled back too;
+- rows built in Python (opnieuwthuis.html) against the template that would build them
+  (bench/html_rijen.py): Python only where the template is too slow;
 - the report's PDF and XLSX, when that code exists, and the cold national PDF against the cold
   ``stand`` as whole processes (``manage.py rapport`` against ``manage.py stand``), as a ratio.
 
@@ -630,6 +632,15 @@ def meet(args) -> dict:
         f"  Berekening: {berekening['berekening_ms']} ms, CPU {berekening['berekening_cpu_ms']} ms",
         flush=True,
     )
+    from bench.html_rijen import meet_html_rijen, nodig
+
+    html_rijen = meet_html_rijen(herhalingen=max(3, args.herhalingen))
+    for naam, h in html_rijen.items():
+        print(
+            f"  HTML-rijen {naam}: Python {h['python_ms']} ms, sjabloon {h['sjabloon_ms']} ms "
+            f"({h['winst']}×)",
+            flush=True,
+        )
     downloads = {
         d.formaat: {"naam": d.naam, **meet_download(d, client, context, herhalingen=3)}
         for d in paginas.DOWNLOADS
@@ -716,6 +727,16 @@ def meet(args) -> dict:
                 max(u["voorbeeld_s"], u["bevestigen_s"]) <= paginas.BUDGET_UPLOAD_S,
             )
         )
+    for naam, h in html_rijen.items():
+        moet = nodig(h, paginas.HTML_SJABLOON_MS, paginas.HTML_WINST)
+        budgetten.append(
+            _budget(
+                f"HTML-rijen {naam} ({'in Python' if h['in_python'] else 'sjabloon'})",
+                f"Python als sjabloon > {paginas.HTML_SJABLOON_MS} ms en ≥ {paginas.HTML_WINST}×",
+                f"sjabloon {h['sjabloon_ms']:.0f} ms, {h['winst']:.1f}× Python",
+                moet == h["in_python"],
+            )
+        )
     for d in downloads.values():
         budgetten.append(
             _budget(
@@ -773,6 +794,7 @@ def meet(args) -> dict:
         },
         "uploads": {**uploads, "budget_s": paginas.BUDGET_UPLOAD_S},
         "downloads": downloads,
+        "html_rijen": html_rijen,
         "pdf_tegen_stand": processen,
         "budgetten": budgetten,
         "geslaagd": all(b["geslaagd"] is not False for b in budgetten),
@@ -825,6 +847,12 @@ def druk_af(r: dict) -> None:
                 f"Upload {u['bestand']} ({u['vorm']}, {u['rijen']} cijfers): voorbeeld "
                 f"{u['voorbeeld_s']} s, bevestigen {u['bevestigen_s']} s ({u['resultaat']})"
             )
+    for naam, h in r.get("html_rijen", {}).items():
+        waar = "in Python (opnieuwthuis.html)" if h["in_python"] else "in een sjabloon"
+        print(
+            f"HTML-rijen {naam}, {h['rijen']} rijen, {waar}: Python {h['python_ms']} ms, "
+            f"sjabloon {h['sjabloon_ms']} ms ({h['winst']}×)"
+        )
     p = r.get("pdf_tegen_stand") or {}
     if p.get("aanwezig"):
         print(
