@@ -82,6 +82,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # {{ n|getal }} and {{ p|percentage }} in every template (opnieuwthuis/sjabloon.py).
+            "builtins": ["opnieuwthuis.sjabloon"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -38,7 +38,7 @@ def test_login_start_page_and_accessibility(live_server, page, inloggen, axe_con
         "3.981",
         "15.101",
         "15.510",
-        "-409",
+        "\u2212409",
     ]
     axe_controleer(page)
 

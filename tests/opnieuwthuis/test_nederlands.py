@@ -53,3 +53,13 @@ def test_dates_and_half_years():
     assert helft_kort(Periode(2016, 2)) == "2e helft 2016"
     assert halfjaar_lang(Periode(2016, 2)) == "de tweede helft van 2016"
     assert halfjaar_lang(Periode(2017, 1)) == "de eerste helft van 2017"
+
+
+def test_the_template_filter_is_getal_and_leaves_text_alone():
+    from django.template import Context, Template
+
+    sjabloon = Template(
+        "{{ a|getal }}|{{ b|getal }}|{{ c|getal }}|{{ d|getal }}|{{ e|percentage }}"
+    )
+    uit = sjabloon.render(Context({"a": -409, "b": 15510, "c": None, "d": "2017-I", "e": 8.66}))
+    assert uit == "\u2212409|15.510|–|2017-I|8,7 %"

@@ -51,9 +51,9 @@ def test_the_national_row_of_the_report_on_the_demo(demo, client):
     html = client.get("/openbaar/").content.decode()
     assert "Stand realisatie taakstelling op 1 februari 2017" in html
     rij = re.search(r'<th scope="row">Nederland</th>(.*?)</tr>', html).group(1)
-    assert [c.replace("\u2212", "-") for c in re.findall(r"<td>([^<]*)</td>", rij)] == [
+    assert re.findall(r"<td>([^<]*)</td>", rij) == [
         "390", "5.282", "23.000", "22.200", "6.082", "13.000", "19.082", "3.981", "15.101",
-        "15.510", "-409",
+        "15.510", "\u2212409",
     ]  # fmt: skip
     assert "gemiddeld 3.180 huisvestingen per maand" in html  # 19.082 / 6, half up
     aantallen = [int(a.replace(".", "")) for a in re.findall(r'telling__aantal">([\d.]+)<', html)]

@@ -34,7 +34,7 @@ def test_start_page_shows_the_report_row_to_every_role(demo, rol_clients):
             "3.981",
             "15.101",
             "15.510",
-            "-409",
+            "\u2212409",
         ]:
             assert f"<td>{getal}</td>" in inhoud, (rol, getal)
         assert "Illustratieve cijfers" in inhoud
