@@ -191,7 +191,3 @@ def berichtvoorkeur_opslaan(*, gebruiker, maandbericht: bool) -> Berichtvoorkeur
     voorkeur.save()
     gebeurtenis("berichtvoorkeur", gebruiker=gebruiker.get_username(), maandbericht=maandbericht)
     return voorkeur
-
-
-def ontvangt_maandbericht(gebruiker) -> bool:
-    return not Berichtvoorkeur.objects.filter(gebruiker=gebruiker, maandbericht=False).exists()

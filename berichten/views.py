@@ -8,9 +8,9 @@ from django.views.generic import ListView, TemplateView
 from opnieuwthuis.bestanden import parse_maand
 from opnieuwthuis.scoping import ScopedViewMixin
 
+from . import selectors
 from .forms import BerichtvoorkeurForm
-from .models import Maandbericht
-from .services import berichtvoorkeur_opslaan, ontvangt_maandbericht
+from .services import berichtvoorkeur_opslaan
 
 MELDING_AAN = "U krijgt voortaan elke maand een bericht met de stand."
 MELDING_UIT = "U krijgt geen maandelijks bericht meer."
@@ -22,10 +22,11 @@ class ProfielView(ScopedViewMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         kwargs.setdefault(
-            "form", BerichtvoorkeurForm(initial={"maandbericht": ontvangt_maandbericht(user)})
+            "form",
+            BerichtvoorkeurForm(initial={"maandbericht": selectors.ontvangt_maandbericht(user)}),
         )
         return super().get_context_data(
-            berichten=Maandbericht.objects.filter(gebruiker=user).order_by("-maand")[:12],
+            berichten=selectors.berichten_aan(user),
             **kwargs,
         )
 
@@ -46,9 +47,6 @@ class MaandberichtListView(ScopedViewMixin, ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        rijen = Maandbericht.objects.select_related("gebruiker").order_by(
-            "-maand", "-verzonden_op", "gebruiker__username"
-        )
         self.maand = None
         tekst = self.request.GET.get("maand", "").strip()
         if tekst:
@@ -56,14 +54,12 @@ class MaandberichtListView(ScopedViewMixin, ListView):
                 self.maand = parse_maand(tekst)
             except ValueError as fout:
                 self.fout = str(fout)
-                return rijen.none()
-            rijen = rijen.filter(maand=self.maand)
-        return rijen
+                return selectors.verzonden().none()
+        return selectors.verzonden(self.maand)
 
     def get_context_data(self, **kwargs):
-        maanden = Maandbericht.objects.order_by("-maand").values_list("maand", flat=True)
         return super().get_context_data(
-            maanden=sorted(set(maanden), reverse=True),
+            maanden=selectors.maanden_met_berichten(),
             gekozen=self.maand,
             fout=getattr(self, "fout", None),
             **kwargs,

@@ -41,7 +41,7 @@ from opnieuwthuis.fouten import Melding404
 from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.perioden import Periode, nodig_per_maand
 from opnieuwthuis.scoping import OPENBAAR
-from taakstelling.models import Gemeente, Provincie
+from taakstelling import selectors as taakstelling_selectors
 
 from . import grafieken, selectors
 from .berekening import STATUS_LABELS, BerekeningFout, samenvatten_landelijk
@@ -366,7 +366,7 @@ def kaart_view(request):
 @openbaar
 def provincie_view(request, code: str):
     """A province: its totals, its map, its municipalities (those behind first)."""
-    provincie = get_object_or_404(Provincie.objects.restrict(OPENBAAR), code=code)
+    provincie = get_object_or_404(taakstelling_selectors.zichtbare_provincies(OPENBAAR), code=code)
 
     def maak(peildatum):
         stand = _stand(peildatum)
@@ -401,9 +401,7 @@ def provincie_view(request, code: str):
 def gemeente_view(request, code: str):
     """A municipality: the answer (the m/6 line, housed, the difference, the pace, the status),
     its months and its half-years."""
-    gemeente = get_object_or_404(
-        Gemeente.objects.restrict(OPENBAAR).select_related("provincie"), code=code
-    )
+    gemeente = get_object_or_404(taakstelling_selectors.zichtbare_gemeenten(OPENBAAR), code=code)
 
     def maak(peildatum):
         stand = _stand(peildatum)

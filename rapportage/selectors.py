@@ -362,6 +362,15 @@ def rapporttekst(peildatum: date, gebied: str) -> Tekst:
     return Tekst(Rapporttekst.objects.filter(peildatum=peildatum, gebied=gebied).first())
 
 
+def publicaties_met(user, formaat: str):
+    """The published reports ``user`` may see, each with the bytes of one format only."""
+    from .models import GepubliceerdRapport
+
+    return GepubliceerdRapport.objects.restrict(user).defer(
+        *(f for f in GepubliceerdRapport.FORMATEN if f != formaat)
+    )
+
+
 def publicaties(user, *, peildatum: date | None = None, gebied: str | None = None) -> list:
     """The published reports the user may see (files not loaded), newest peildatum first."""
     from .models import GepubliceerdRapport

@@ -17,7 +17,7 @@ from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.perioden import Periode, nodig_per_maand
 from opnieuwthuis.scoping import ScopedViewMixin, ziet_voorlopig
 from realisatie import maandcyclus
-from taakstelling.models import Gemeente, Provincie
+from taakstelling import selectors as taakstelling_selectors
 from toezicht import selectors as toezicht_selectors
 
 from . import grafieken, kaart, selectors
@@ -387,8 +387,9 @@ class ProvincieView(StandLijstView):
 
     def voorbereiden(self, **kwargs) -> None:
         # Only a province the user has municipalities in; any other is a 404.
-        zichtbaar = Provincie.objects.restrict(self.request.user).distinct()
-        self.provincie = get_object_or_404(zichtbaar, code=kwargs["code"])
+        self.provincie = get_object_or_404(
+            taakstelling_selectors.zichtbare_provincies(self.request.user), code=kwargs["code"]
+        )
         self.export_naam = f"provincie-{self.provincie.code}"
 
     def cache_delen(self) -> list[str]:
@@ -522,8 +523,7 @@ class GemeenteView(OverzichtView):
 
     def voorbereiden(self, **kwargs) -> None:
         self.gemeente = get_object_or_404(
-            Gemeente.objects.restrict(self.request.user).select_related("provincie"),
-            code=kwargs["code"],
+            taakstelling_selectors.zichtbare_gemeenten(self.request.user), code=kwargs["code"]
         )
 
     def cache_delen(self) -> list[str]:
@@ -605,7 +605,7 @@ class LandelijkeGrafiekView(GrafiekView):
 class GemeenteGrafiekView(GrafiekView):
     def get_svg(self, stand, **kwargs) -> bytes:
         gemeente = get_object_or_404(
-            Gemeente.objects.restrict(self.request.user), code=kwargs["code"]
+            taakstelling_selectors.zichtbare_gemeenten(self.request.user), code=kwargs["code"]
         )
         rijen = records(
             stand.gemeenten[stand.gemeenten["gemeente_id"] == gemeente.id], TABEL_KOLOMMEN

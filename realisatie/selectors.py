@@ -9,9 +9,10 @@ from django.utils.module_loading import import_string
 
 from opnieuwthuis.nederlands import getal
 from opnieuwthuis.perioden import Periode
-from taakstelling.models import Gemeente, Halfjaar, Startstand, Taakstelling
+from taakstelling.models import Gemeente, Halfjaar, Provincie, Startstand, Taakstelling
 
-from .models import Huisvesting, Opvangstand
+from .choices import Uploadbron, Uploadstatus
+from .models import Huisvesting, Opvangstand, Upload
 from .services import waarden_tekst
 
 SOORTEN = {"+": "nieuw", "~": "gewijzigd", "-": "verwijderd"}
@@ -200,3 +201,46 @@ def maandcijfers_van_gemeente(gemeente: Gemeente, *, voor: date) -> list[dict]:
         .order_by("maand")
         .values("maand", "personen", "alleenstaanden", "gezinsleden", "nareizigers")
     )
+
+
+# --- uploads, reception counts, provinces (the views read through these) -------------------------
+
+
+def uploads():
+    """Every upload with who made and who undid it, without the file's bytes."""
+    return Upload.objects.select_related("gebruiker", "teruggedraaid_door").defer("inhoud")
+
+
+def upload_met_inhoud():
+    """Uploads with the file's bytes (one upload's page reads its file again)."""
+    return Upload.objects.select_related("gebruiker", "teruggedraaid_door")
+
+
+def eerder_toegepast(upload: Upload):
+    """Earlier applied uploads of the same file (same checksum), newest first."""
+    return (
+        Upload.objects.filter(checksum=upload.checksum, status=Uploadstatus.TOEGEPAST)
+        .exclude(pk=upload.pk)
+        .defer("inhoud")
+        .order_by("-toegepast_op")
+    )
+
+
+def aanleveringen(gebruiker=None):
+    """The deliveries through the API, newest first; ``gebruiker``: only theirs."""
+    uploads = Upload.objects.filter(bron=Uploadbron.API).select_related("gebruiker")
+    if gebruiker is not None:
+        uploads = uploads.filter(gebruiker=gebruiker)
+    return uploads.order_by("-aangemaakt", "-id")
+
+
+def opvangstanden():
+    return Opvangstand.objects.order_by("-peildatum")
+
+
+def provincies():
+    return Provincie.objects.order_by("naam")
+
+
+def provincie_bestaat(code: str) -> bool:
+    return Provincie.objects.filter(code=code).exists()

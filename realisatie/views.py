@@ -21,12 +21,11 @@ from opnieuwthuis.html import opmaak, samen
 from opnieuwthuis.nederlands import getal
 from opnieuwthuis.perioden import Periode
 from opnieuwthuis.scoping import ScopedViewMixin
-from taakstelling.models import Gemeente, Provincie
+from taakstelling.models import Gemeente
 
 from . import maandcyclus, selectors
 from .choices import Uploadstatus
 from .forms import MaandcijferForm, OpvangstandForm, UploadForm
-from .models import Opvangstand, Upload
 from .services import (
     WAARDEVELDEN,
     Conflicten,
@@ -163,7 +162,7 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
         if maand not in alle:
             maand = selectors.standaard_maand()
         provinciecode = bron.get("provincie", "")
-        if provinciecode and not Provincie.objects.filter(code=provinciecode).exists():
+        if provinciecode and not selectors.provincie_bestaat(provinciecode):
             provinciecode = ""
         return maand, provinciecode
 
@@ -326,7 +325,7 @@ class MaandInvoerView(ScopedViewMixin, TemplateView):
             maand_waarde=maand.strftime("%Y-%m"),
             maanden=[(m.strftime("%Y-%m"), m) for m in selectors.maanden()],
             provinciecode=provinciecode,
-            provincies=Provincie.objects.order_by("naam"),
+            provincies=selectors.provincies(),
             vorige_maanden=_vorige_maanden(maand),
             rijen=rijen,
             fouten=fouten,
@@ -342,7 +341,7 @@ class UploadListView(ScopedViewMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Upload.objects.select_related("gebruiker", "teruggedraaid_door").defer("inhoud")
+        return selectors.uploads()
 
 
 class UploadToevoegenView(ScopedViewMixin, TemplateView):
@@ -421,7 +420,7 @@ class UploadDetailView(ScopedViewMixin, DetailView):
     template_name = "realisatie/upload.html"
 
     def get_queryset(self):
-        return Upload.objects.select_related("gebruiker", "teruggedraaid_door")
+        return selectors.upload_met_inhoud()
 
     def get_context_data(self, **kwargs):
         upload = self.object
@@ -431,12 +430,7 @@ class UploadDetailView(ScopedViewMixin, DetailView):
                 plan = upload_plan(upload=upload)
             except (UploadFout, ImportFouten) as e:
                 fout = str(e)
-        eerder = (
-            Upload.objects.filter(checksum=upload.checksum, status=Uploadstatus.TOEGEPAST)
-            .exclude(pk=upload.pk)
-            .defer("inhoud")
-            .order_by("-toegepast_op")
-        )
+        eerder = selectors.eerder_toegepast(upload)
         maanden, waarschuwingen = [], []
         if plan is not None and plan.regels:
             maanden = _na_toepassen(plan)
@@ -463,7 +457,7 @@ class UploadActieView(ScopedViewMixin, View):
     actie = "toepassen"
 
     def post(self, request, pk):
-        upload = get_object_or_404(Upload.objects.defer("inhoud"), pk=pk)
+        upload = get_object_or_404(selectors.uploads(), pk=pk)
         try:
             reden = request.POST.get("reden", "")
             if self.actie == "toepassen":
@@ -514,7 +508,7 @@ class OpvangstandView(ScopedViewMixin, TemplateView):
             for m in lijst
         ]
         return self.get_context_data(
-            form=form, fouten=fouten, opvangstanden=Opvangstand.objects.order_by("-peildatum")
+            form=form, fouten=fouten, opvangstanden=selectors.opvangstanden()
         )
 
 

@@ -11,13 +11,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
-from django.db.models import Q
+from django.db.models import Count, Q, Sum
 
 from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.perioden import Periode
 
 from .choices import Afrondingsmethode
-from .models import Gemeente, Halfjaar, Herindeling, Inwonertal, Taakstelling
+from .models import (
+    Gemeente,
+    Halfjaar,
+    Herindeling,
+    Inwonertal,
+    Provincie,
+    Taakstelling,
+    Uitwisseling,
+    VervangenTaakstelling,
+)
 from .verdeling import METHODEN, VerdelingFout, verdeel, verdeel_naar_aandeel
 
 FOUT_GEEN_GEMEENTEN = "Er bestaan op {datum} geen gemeenten om de taakstelling over te verdelen."
@@ -234,3 +243,106 @@ def vergelijk_met_methode(halfjaar: Halfjaar) -> Vergelijking:
         if t.personen != d.personen
     ]
     return uitkomst
+
+
+# --- the pages (views read through these, never the ORM) ----------------------------------------
+
+
+def zichtbare_gemeenten(user, *, provinciecode: str | None = None):
+    """The municipalities ``user`` may see, with their province, by code (a view picks one by
+    its code and answers 404 outside them); ``provinciecode`` narrows to one province."""
+    gemeenten = Gemeente.objects.restrict(user).select_related("provincie").order_by("code")
+    if provinciecode:
+        gemeenten = gemeenten.filter(provincie__code=provinciecode)
+    return gemeenten
+
+
+def zichtbare_provincies(user):
+    """The provinces of the municipalities ``user`` may see."""
+    return Provincie.objects.restrict(user).distinct()
+
+
+def halfjaren_overzicht() -> list[Halfjaar]:
+    """Every half-year, newest first, with the municipal sum (``som``), the number of quotas
+    (``aantal``), the difference with the national number (``verschil``) and its revisions."""
+    halfjaren = list(
+        Halfjaar.objects.annotate(
+            som=Sum("taakstellingen__personen"), aantal=Count("taakstellingen")
+        )
+        .prefetch_related("herzieningen")
+        .order_by("-jaar", "-helft")
+    )
+    for halfjaar in halfjaren:
+        halfjaar.verschil = (halfjaar.som or 0) - halfjaar.landelijke_taakstelling
+    return halfjaren
+
+
+def halfjaren_met_sommen():
+    """Every half-year, oldest first, with the municipal sum and the number of quotas (the API)."""
+    return Halfjaar.objects.annotate(
+        som_gemeenten=Sum("taakstellingen__personen"), aantal_gemeenten=Count("taakstellingen")
+    ).order_by("jaar", "helft")
+
+
+def halfjaar(jaar: int, helft: int) -> Halfjaar | None:
+    return Halfjaar.objects.filter(jaar=jaar, helft=helft).first()
+
+
+def halfjaarlabels() -> list[str]:
+    """The labels of every half-year the system knows, oldest first."""
+    return [h.label for h in Halfjaar.objects.order_by("jaar", "helft")]
+
+
+def taakstellingen_in(jaar: int, helft: int) -> dict[int, int]:
+    """The quota of every municipality in a half-year, by municipality id."""
+    return dict(
+        Taakstelling.objects.filter(halfjaar__jaar=jaar, halfjaar__helft=helft).values_list(
+            "gemeente_id", "personen"
+        )
+    )
+
+
+def uitwisselingen():
+    """Every exchange, newest half-year first."""
+    return Uitwisseling.objects.select_related("halfjaar", "van", "naar").order_by(
+        "-halfjaar__jaar", "-halfjaar__helft", "-id"
+    )
+
+
+def bekende_herindelingen():
+    return Herindeling.objects.select_related("van", "naar", "naar__provincie")
+
+
+def gemeente_overzicht(gemeente: Gemeente, user) -> dict:
+    """A municipality's quotas per half-year, exchanges, revisions and reorganisations: a
+    successor with the quota history of its predecessors, a predecessor with where it went;
+    ``zichtbaar``: the ids of those the user may open."""
+    opvolgers = list(gemeente.herindelingen_uit.exclude(naar=gemeente).select_related("naar"))
+    voorgangers = list(gemeente.herindelingen_in.exclude(van=gemeente).select_related("van"))
+    ids = [gemeente.id, *(h.van_id for h in voorgangers)]
+    per_gemeente = defaultdict(list)
+    for t in (
+        Taakstelling.objects.filter(gemeente_id__in=ids)
+        .select_related("halfjaar")
+        .order_by("halfjaar__jaar", "halfjaar__helft")
+    ):
+        per_gemeente[t.gemeente_id].append(t)
+    zichtbaar = set(
+        Gemeente.objects.restrict(user)
+        .filter(id__in=[h.naar_id for h in opvolgers] + ids)
+        .values_list("id", flat=True)
+    )
+    return {
+        "opvolgers": opvolgers,
+        "voorgangers": [
+            {"herindeling": h, "taakstellingen": per_gemeente[h.van_id]} for h in voorgangers
+        ],
+        "taakstellingen": per_gemeente[gemeente.id],
+        "uitwisselingen": Uitwisseling.objects.filter(
+            Q(van=gemeente) | Q(naar=gemeente)
+        ).select_related("halfjaar", "van", "naar"),
+        "eerdere": VervangenTaakstelling.objects.filter(gemeente=gemeente).select_related(
+            "herziening", "herziening__halfjaar"
+        ),
+        "zichtbaar": zichtbaar,
+    }

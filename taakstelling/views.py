@@ -1,11 +1,8 @@
 """Pages for platform staff: half-years and their distribution, exchanges, reorganisations; and a
 minimal municipality page (scoped) that shows its quotas, exchanges and reorganisations."""
 
-from collections import defaultdict
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect
 from django.views.generic import DetailView, FormView, TemplateView
 
@@ -13,15 +10,8 @@ from opnieuwthuis.bestanden import ImportFouten, lees_tabel
 from opnieuwthuis.nederlands import getal
 from opnieuwthuis.scoping import ScopedViewMixin
 
+from . import selectors
 from .forms import HerindelingenUploadForm, UitwisselingForm, VerdelingForm
-from .models import (
-    Gemeente,
-    Halfjaar,
-    Herindeling,
-    Taakstelling,
-    Uitwisseling,
-    VervangenTaakstelling,
-)
 from .selectors import verdeling_berekenen
 from .services import (
     HERINDELING_KOLOMMEN,
@@ -42,16 +32,7 @@ class HalfjaarListView(ScopedViewMixin, TemplateView):
     template_name = "taakstelling/halfjaar_list.html"
 
     def get_context_data(self, **kwargs):
-        halfjaren = (
-            Halfjaar.objects.annotate(
-                som=Sum("taakstellingen__personen"), aantal=Count("taakstellingen")
-            )
-            .prefetch_related("herzieningen")
-            .order_by("-jaar", "-helft")
-        )
-        for halfjaar in halfjaren:
-            halfjaar.verschil = (halfjaar.som or 0) - halfjaar.landelijke_taakstelling
-        return super().get_context_data(halfjaren=halfjaren, **kwargs)
+        return super().get_context_data(halfjaren=selectors.halfjaren_overzicht(), **kwargs)
 
 
 class VerdelingView(ScopedViewMixin, FormView):
@@ -93,11 +74,7 @@ class VerdelingView(ScopedViewMixin, FormView):
             for melding in _melding(fout):
                 form.add_error(None, melding)
             return self.form_invalid(form)
-        huidig = dict(
-            Taakstelling.objects.filter(halfjaar__jaar=jaar, halfjaar__helft=helft).values_list(
-                "gemeente_id", "personen"
-            )
-        )
+        huidig = selectors.taakstellingen_in(jaar, helft)
         regels = [
             {
                 "gemeente": r.gemeente,
@@ -122,10 +99,7 @@ class UitwisselingView(ScopedViewMixin, FormView):
     form_class = UitwisselingForm
 
     def get_context_data(self, **kwargs):
-        uitwisselingen = Uitwisseling.objects.select_related("halfjaar", "van", "naar").order_by(
-            "-halfjaar__jaar", "-halfjaar__helft", "-id"
-        )
-        return super().get_context_data(uitwisselingen=uitwisselingen, **kwargs)
+        return super().get_context_data(uitwisselingen=selectors.uitwisselingen(), **kwargs)
 
     def form_valid(self, form):
         try:
@@ -146,9 +120,10 @@ class HerindelingView(ScopedViewMixin, FormView):
     form_class = HerindelingenUploadForm
 
     def get_context_data(self, **kwargs):
-        herindelingen = Herindeling.objects.select_related("van", "naar", "naar__provincie")
         return super().get_context_data(
-            herindelingen=herindelingen, kolommen=";".join(HERINDELING_KOLOMMEN), **kwargs
+            herindelingen=selectors.bekende_herindelingen(),
+            kolommen=";".join(HERINDELING_KOLOMMEN),
+            **kwargs,
         )
 
     def form_valid(self, form):
@@ -168,46 +143,16 @@ class GemeenteView(ScopedViewMixin, DetailView):
     """A municipality: its quotas per half-year, exchanges, revisions and reorganisations; a
     successor shows the quota history of its predecessors, a predecessor where it went."""
 
-    model = Gemeente
     slug_field = "code"
     slug_url_kwarg = "code"
     template_name = "taakstelling/gemeente.html"
     context_object_name = "gemeente"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("provincie")
+        return selectors.zichtbare_gemeenten(self.request.user)
 
     def get_context_data(self, **kwargs):
-        gemeente = self.object
-        opvolgers = list(gemeente.herindelingen_uit.exclude(naar=gemeente).select_related("naar"))
-        voorgangers = list(gemeente.herindelingen_in.exclude(van=gemeente).select_related("van"))
-        ids = [gemeente.id, *(h.van_id for h in voorgangers)]
-        per_gemeente = defaultdict(list)
-        for t in (
-            Taakstelling.objects.filter(gemeente_id__in=ids)
-            .select_related("halfjaar")
-            .order_by("halfjaar__jaar", "halfjaar__helft")
-        ):
-            per_gemeente[t.gemeente_id].append(t)
-        zichtbaar = set(
-            Gemeente.objects.restrict(self.request.user)
-            .filter(id__in=[h.naar_id for h in opvolgers] + ids)
-            .values_list("id", flat=True)
-        )
-        uitwisselingen = Uitwisseling.objects.filter(
-            Q(van=gemeente) | Q(naar=gemeente)
-        ).select_related("halfjaar", "van", "naar")
-        eerdere = VervangenTaakstelling.objects.filter(gemeente=gemeente).select_related(
-            "herziening", "herziening__halfjaar"
-        )
         return super().get_context_data(
-            opvolgers=opvolgers,
-            voorgangers=[
-                {"herindeling": h, "taakstellingen": per_gemeente[h.van_id]} for h in voorgangers
-            ],
-            taakstellingen=per_gemeente[gemeente.id],
-            uitwisselingen=uitwisselingen,
-            eerdere=eerdere,
-            zichtbaar=zichtbaar,
+            **selectors.gemeente_overzicht(self.object, self.request.user),
             **kwargs,
         )

@@ -15,7 +15,7 @@ from opnieuwthuis.bestanden import parse_halfjaar
 from opnieuwthuis.nederlands import datum_lang
 from opnieuwthuis.scoping import ScopedViewMixin, schrijft_toezicht
 from rapportage.berekening import STATUS_LABELS
-from taakstelling.models import Gemeente, Halfjaar
+from taakstelling import selectors as taakstelling_selectors
 
 from . import overzicht, selectors, services
 from .choices import LADDER, UITLEG, Stapsoort
@@ -24,6 +24,7 @@ from .forms import LadderstapForm, OordeelForm
 MELDING_OORDEEL = (
     "Het oordeel over {halfjaar} is vastgelegd: {gemeente} heeft de taakstelling {wat}."
 )
+FOUT_ONBEKEND_HALFJAAR = "Het halfjaar {label} bestaat niet in het systeem."
 MELDING_STAP = "Vastgelegd: {stap} op {datum}."
 FOUT_NIET_SCHRIJVEN = (
     "Alleen toezichthouders van de provincie en platformmedewerkers leggen het toezicht vast."
@@ -39,8 +40,7 @@ class GemeenteToezichtView(ScopedViewMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.gemeente = get_object_or_404(
-                Gemeente.objects.restrict(request.user).select_related("provincie"),
-                code=kwargs["code"],
+                taakstelling_selectors.zichtbare_gemeenten(request.user), code=kwargs["code"]
             )
         return super().dispatch(request, *args, **kwargs)
 
@@ -131,13 +131,19 @@ class OordeelAddView(_SchrijfView):
         labels = [(b.halfjaar.label, b.halfjaar.label) for b in beoordelingen]
         # A half-year that is not (yet) closed still parses, so the service can say why.
         labels += [
-            (h.label, h.label) for h in Halfjaar.objects.all() if (h.label, h.label) not in labels
+            (label, label)
+            for label in taakstelling_selectors.halfjaarlabels()
+            if (label, label) not in labels
         ]
         return OordeelForm(data, halfjaren=labels)
 
     def vastleggen(self, data) -> str:
         jaar, helft = parse_halfjaar(data["halfjaar"])
-        halfjaar = Halfjaar.objects.get(jaar=jaar, helft=helft)
+        halfjaar = taakstelling_selectors.halfjaar(jaar, helft)
+        if halfjaar is None:  # the form offers only known half-years; a forged post gets this
+            raise ValidationError(
+                {"halfjaar": FOUT_ONBEKEND_HALFJAAR.format(label=data["halfjaar"])}
+            )
         oordeel = services.oordeel_vastleggen(
             gemeente=self.gemeente,
             halfjaar=halfjaar,

@@ -27,7 +27,7 @@ from rapportage.uitvoer import GEMEENTE_KOLOMMEN, PROVINCIE_KOLOMMEN, als_dict, 
 from realisatie import maandcyclus
 from realisatie.choices import Maandstatus
 from realisatie.selectors import maandcijfers_van_gemeente
-from taakstelling.models import Gemeente, Provincie
+from taakstelling import selectors as taakstelling_selectors
 
 from . import serializers as s
 
@@ -98,11 +98,10 @@ class GemeenteListView(generics.ListAPIView):
     serializer_class = s.GemeenteSerializer
 
     def get_queryset(self):
-        gemeenten = Gemeente.objects.zichtbaar_voor(self.request.user).select_related("provincie")
-        provincie = self.request.query_params.get("provincie")
-        if provincie:
-            gemeenten = gemeenten.filter(provincie__code=provincie.strip().upper())
-        return gemeenten.order_by("code")
+        provincie = self.request.query_params.get("provincie", "").strip().upper()
+        return taakstelling_selectors.zichtbare_gemeenten(
+            lezer(self.request.user), provinciecode=provincie or None
+        )
 
     @extend_schema(
         parameters=[OpenApiParameter("provincie", str, description="Provinciecode, zoals PV27.")]
@@ -120,7 +119,7 @@ class GemeenteView(APIView):
     )
     def get(self, request, code: str):
         gemeente = binnen_scope(
-            Gemeente.objects.zichtbaar_voor(request.user).select_related("provincie"),
+            taakstelling_selectors.zichtbare_gemeenten(lezer(request.user)),
             FOUT_GEEN_GEMEENTE.format(code=code),
             code=code,
         )
@@ -169,7 +168,7 @@ class ProvincieView(APIView):
     )
     def get(self, request, code: str):
         provincie = binnen_scope(
-            Provincie.objects.zichtbaar_voor(request.user).distinct(),
+            taakstelling_selectors.zichtbare_provincies(lezer(request.user)),
             FOUT_GEEN_PROVINCIE.format(code=code),
             code=code,
         )

@@ -3,7 +3,7 @@ platform's edit page for the letter's words, publishing and the archive.
 
 Thin: the figures come from ``samenstelling``, the letter from ``brief``, the files from ``pdf``
 and ``bestanden``, the writes from ``publiceren``; the scope from ``StandMixin``
-(ScopedViewMixin), ``selectors.gebied_voor`` and ``GepubliceerdRapport.objects.restrict``.
+(ScopedViewMixin), ``selectors.gebied_voor`` and ``selectors.publicaties_met``.
 """
 
 from urllib.parse import urlencode
@@ -247,12 +247,7 @@ class ArchiefDownloadView(ScopedViewMixin, View):
     def get(self, request, pk: int, formaat: str):
         if formaat not in GepubliceerdRapport.FORMATEN:
             raise Http404("Onbekend formaat.")
-        publicatie = get_object_or_404(
-            GepubliceerdRapport.objects.restrict(request.user).defer(
-                *(f for f in GepubliceerdRapport.FORMATEN if f != formaat)
-            ),
-            pk=pk,
-        )
+        publicatie = get_object_or_404(selectors.publicaties_met(request.user, formaat), pk=pk)
         return download(
             publicatie.bestand(formaat), bestandsnaam=publicatie.bestandsnaam, formaat=formaat
         )

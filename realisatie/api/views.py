@@ -14,6 +14,7 @@ from opnieuwthuis.api.problemen import Probleem, binnen_scope
 from opnieuwthuis.api.throttling import Aanleveringen, PerAdres, PerToken
 from opnieuwthuis.bestanden import ImportFouten
 from opnieuwthuis.scoping import ziet_alle_aanleveringen
+from realisatie import selectors
 from realisatie.aanlevering import (
     AanleveringFout,
     SleutelHergebruikt,
@@ -21,8 +22,6 @@ from realisatie.aanlevering import (
     in_regels,
     regel_van,
 )
-from realisatie.choices import Uploadbron
-from realisatie.models import Upload
 from realisatie.services import UploadFout
 
 from . import serializers as s
@@ -59,10 +58,9 @@ def _ongeldig(params: list[dict]) -> Probleem:
 
 class AanleveringQuerysetMixin:
     def get_queryset(self):
-        uploads = Upload.objects.filter(bron=Uploadbron.API).select_related("gebruiker")
-        if not ziet_alle_aanleveringen(self.request.user):
-            uploads = uploads.filter(gebruiker=self.request.user)
-        return uploads.order_by("-aangemaakt", "-id")
+        return selectors.aanleveringen(
+            None if ziet_alle_aanleveringen(self.request.user) else self.request.user
+        )
 
 
 class AanleveringListView(AanleveringQuerysetMixin, generics.ListAPIView):

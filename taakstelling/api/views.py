@@ -1,7 +1,6 @@
-from django.db.models import Count, Sum
 from rest_framework import generics
 
-from taakstelling.models import Halfjaar
+from taakstelling import selectors
 
 from .serializers import HalfjaarSerializer
 
@@ -12,7 +11,4 @@ class HalfjaarListView(generics.ListAPIView):
     serializer_class = HalfjaarSerializer
 
     def get_queryset(self):
-        return Halfjaar.objects.annotate(
-            som_gemeenten=Sum("taakstellingen__personen"),
-            aantal_gemeenten=Count("taakstellingen"),
-        ).order_by("jaar", "helft")
+        return selectors.halfjaren_met_sommen()

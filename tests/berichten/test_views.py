@@ -4,7 +4,8 @@ staff."""
 from datetime import date
 
 from berichten.models import Berichtvoorkeur
-from berichten.services import maandberichten_versturen, ontvangt_maandbericht
+from berichten.selectors import ontvangt_maandbericht
+from berichten.services import maandberichten_versturen
 from gebruikers.choices import Rol
 
 

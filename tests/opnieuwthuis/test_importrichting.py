@@ -144,6 +144,23 @@ def test_only_views_and_urls_import_views():
     assert not fout, "a domain module imports a view: move what it needs below the views"
 
 
+def test_views_read_through_selectors():
+    """No view builds an ORM query: a read is a function in a selectors module (which restricts
+    to the user where it takes one), a write a service. ``model = X`` with ScopedViewMixin's
+    restricted queryset is the scoping mechanism, not a query."""
+    fout = []
+    for naam, pad in MODULES.items():
+        if not _is_view(naam):
+            continue
+        boom = ast.parse(pad.read_text(encoding="utf-8"))
+        fout += [
+            f"{naam}:{n.lineno}"
+            for n in ast.walk(boom)
+            if isinstance(n, ast.Attribute) and n.attr == "objects"
+        ]
+    assert not fout, f"an ORM query in a view, move it to selectors: {fout}"
+
+
 def test_pure_modules_read_no_database():
     fout = [
         (van, naar)
