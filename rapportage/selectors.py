@@ -322,44 +322,12 @@ def landelijke_halfjaren() -> pd.DataFrame:
     )
 
 
-class Tekst:
-    """The letter's words for one report as stored (``versie`` 0: none written yet)."""
-
-    def __init__(self, rij=None):
-        from .rapport.brief import AAN, AANHEF, Brief
-
-        self.versie = rij.versie if rij else 0
-        self.brief = Brief(
-            aan=(rij.aan if rij else "") or AAN,
-            plaats=rij.plaats if rij else "",
-            briefdatum=rij.briefdatum if rij else None,
-            betreft=rij.betreft if rij else "",
-            aanhef=(rij.aanhef if rij else "") or AANHEF,
-            ondertekenaar=rij.ondertekenaar if rij else "",
-            functie=rij.functie if rij else "",
-            teksten=dict(rij.teksten) if rij else {},
-        )
-
-    @property
-    def initieel(self) -> dict:
-        b = self.brief
-        return {
-            "aan": b.aan,
-            "plaats": b.plaats,
-            "briefdatum": b.briefdatum,
-            "betreft": b.betreft,
-            "aanhef": b.aanhef,
-            "ondertekenaar": b.ondertekenaar,
-            "functie": b.functie,
-            "versie": self.versie,
-            **{f"tekst_{k}": v for k, v in b.teksten.items()},
-        }
-
-
-def rapporttekst(peildatum: date, gebied: str) -> Tekst:
+def rapporttekst(peildatum: date, gebied: str):
+    """The stored words of the letter for a peildatum and area (a ``Rapporttekst``), or None;
+    ``rapport.brief.tekst`` makes the letter's ``Tekst`` of it, with the defaults."""
     from .models import Rapporttekst
 
-    return Tekst(Rapporttekst.objects.filter(peildatum=peildatum, gebied=gebied).first())
+    return Rapporttekst.objects.filter(peildatum=peildatum, gebied=gebied).first()
 
 
 def publicaties_met(user, formaat: str):

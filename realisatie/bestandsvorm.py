@@ -415,17 +415,3 @@ def _rijen(bestand, rijen, kop, per_naam, maandkolommen) -> None:
         # against the data (it would only add more of the same).
         alle = sorted([*fouten, *(f for f in vorm.fouten)], key=lambda f: f.rij or 0)
         raise ImportFouten(alle, totaal=len(fouten) + len(vorm.fouten))
-
-
-def bestand_plannen(bestand: Realisatiebestand):
-    """The import's plan of an understood file (reads only). Raises ``ImportFouten`` with the
-    understanding errors and the import's together, in row order."""
-    from .services import huisvestingen_plannen
-
-    try:
-        plan = huisvestingen_plannen(tabel=bestand.tabel)
-    except ImportFouten as fout:
-        raise bestand.samen_met(fout) from None
-    if bestand.fouten:
-        raise bestand.samen_met(None)
-    return plan

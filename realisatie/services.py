@@ -38,6 +38,7 @@ from opnieuwthuis.perioden import Periode
 from taakstelling.models import Gemeente, Halfjaar, Herindeling, Taakstelling
 from taakstelling.services import FOUT_DUBBEL, FOUT_ONBEKENDE_GEMEENTE, Resultaat
 
+from .bestandsvorm import Realisatiebestand, lees_realisatie
 from .choices import Actie, Bron, Uploadbron, Uploadstatus
 from .maandcyclus import vastgestelde_maanden
 from .models import Correctie, Huisvesting, Opvangstand, Upload
@@ -692,10 +693,20 @@ class UploadVerouderd(UploadFout):
     """Figures in the file changed after the preview; the preview must be looked at again."""
 
 
+def bestand_plannen(bestand: Realisatiebestand) -> Plan:
+    """The import's plan of an understood file (reads only). Raises ``ImportFouten`` with the
+    understanding errors and the import's together, in row order."""
+    try:
+        plan = huisvestingen_plannen(tabel=bestand.tabel)
+    except ImportFouten as fout:
+        raise bestand.samen_met(fout) from None
+    if bestand.fouten:
+        raise bestand.samen_met(None)
+    return plan
+
+
 def _upload_plannen(inhoud: bytes, blad: str = "") -> Plan:
     """Read a file in any accepted form (names, wide layout, chosen sheet) and plan it."""
-    from .bestandsvorm import bestand_plannen, lees_realisatie
-
     bestand = lees_realisatie(inhoud, blad=blad or None)
     plan = bestand_plannen(bestand)
     plan.bestand = bestand

@@ -25,6 +25,7 @@ from django.conf import settings
 
 from opnieuwthuis.nederlands import datum_lang, getal, percentage
 
+from .. import selectors
 from ..berekening import LANDELIJKE_KOLOMMEN
 from ..koppen import EXTRA_KOPPEN
 from .gebied import GEMEENTE
@@ -486,3 +487,40 @@ def document(rapport: Rapport, brief: Brief | None = None, *, let_op: list[str] 
         "secties": secties,
         "bijlage": bijlage(rapport),
     }
+
+
+class Tekst:
+    """The letter's words for one report as stored (``versie`` 0: none written yet)."""
+
+    def __init__(self, rij=None):
+        self.versie = rij.versie if rij else 0
+        self.brief = Brief(
+            aan=(rij.aan if rij else "") or AAN,
+            plaats=rij.plaats if rij else "",
+            briefdatum=rij.briefdatum if rij else None,
+            betreft=rij.betreft if rij else "",
+            aanhef=(rij.aanhef if rij else "") or AANHEF,
+            ondertekenaar=rij.ondertekenaar if rij else "",
+            functie=rij.functie if rij else "",
+            teksten=dict(rij.teksten) if rij else {},
+        )
+
+    @property
+    def initieel(self) -> dict:
+        b = self.brief
+        return {
+            "aan": b.aan,
+            "plaats": b.plaats,
+            "briefdatum": b.briefdatum,
+            "betreft": b.betreft,
+            "aanhef": b.aanhef,
+            "ondertekenaar": b.ondertekenaar,
+            "functie": b.functie,
+            "versie": self.versie,
+            **{f"tekst_{k}": v for k, v in b.teksten.items()},
+        }
+
+
+def tekst(peildatum: date, gebied: str) -> Tekst:
+    """The letter's words for a report: as stored, else the defaults (``AAN``, ``AANHEF``)."""
+    return Tekst(selectors.rapporttekst(peildatum, gebied))

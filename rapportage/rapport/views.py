@@ -26,6 +26,7 @@ from ..models import GepubliceerdRapport
 from ..views import OverzichtView, StandMixin
 from . import bestanden, pdf, publiceren, status
 from .brief import TITELS, document
+from .brief import tekst as brieftekst
 from .forms import RapporttekstForm
 from .gebied import GebiedOnbekend
 from .grafiek import grafiek_svg
@@ -84,7 +85,7 @@ class RapportView(RapportMixin, OverzichtView):
 
     def voorbereiden(self, **kwargs) -> None:
         self.gebied = self.get_gebied()
-        self.tekst = selectors.rapporttekst(self.peildatum, self.gebied.code)
+        self.tekst = brieftekst(self.peildatum, self.gebied.code)
 
     def cache_delen(self) -> list[str]:
         return [self.gebied.code, str(self.tekst.versie)]
@@ -135,7 +136,7 @@ class RapportDownloadView(RapportMixin, View):
     def get(self, request, *args, **kwargs):
         rapport = self.get_rapport()
         if self.formaat == "pdf":
-            tekst = selectors.rapporttekst(rapport.peildatum, rapport.gebied.code)
+            tekst = brieftekst(rapport.peildatum, rapport.gebied.code)
             inhoud = pdf.pdf_bytes(rapport, tekst.brief, let_op=status.meldingen(rapport.peildatum))
         elif self.formaat == "xlsx":
             inhoud = bestanden.xlsx_bytes(rapport)
@@ -165,7 +166,7 @@ class RapporttekstView(RapportMixin, FormView):
     form_class = RapporttekstForm
 
     def get_initial(self):
-        return selectors.rapporttekst(self.get_peildatum(), self.get_gebied().code).initieel
+        return brieftekst(self.get_peildatum(), self.get_gebied().code).initieel
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

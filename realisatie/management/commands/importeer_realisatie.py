@@ -1,8 +1,13 @@
 from opnieuwthuis.bestanden import ImportFouten
 from opnieuwthuis.commands import ImportCommand
-from realisatie.bestandsvorm import bestand_plannen, lees_realisatie
+from realisatie.bestandsvorm import lees_realisatie
 from realisatie.choices import Bron
-from realisatie.services import REALISATIE_KOLOMMEN, UITSPLITSING, huisvestingen_importeren
+from realisatie.services import (
+    REALISATIE_KOLOMMEN,
+    UITSPLITSING,
+    bestand_plannen,
+    huisvestingen_importeren,
+)
 
 
 class Command(ImportCommand):
