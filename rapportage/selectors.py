@@ -13,6 +13,8 @@ from opnieuwthuis.cache import gecachet
 from opnieuwthuis.perioden import Periode, plus_maanden
 from realisatie.models import Huisvesting, Opvangstand
 from taakstelling.models import (
+    GEMEENTECODE,
+    PROVINCIECODE,
     Gemeente,
     Halfjaar,
     Herindeling,
@@ -272,7 +274,7 @@ def gebied_voor(user, code: str | None = None):
     code = code.strip().upper()
     # Only a code of the right form reaches the database (PostgreSQL refuses a NUL byte in a
     # query: without this, '?gebied=x%00' would be a server error instead of a 404).
-    if not re.fullmatch(r"NL|PV\d{2}|GM\d{4}", code):
+    if not re.fullmatch(f"{NEDERLAND.code}|{PROVINCIECODE}|{GEMEENTECODE}", code):
         raise GebiedOnbekend(code[:20])
     if code == NEDERLAND.code:
         if zichtbaar.count() != Gemeente.objects.count():

@@ -1,5 +1,7 @@
 from django.urls import include, path, register_converter
 
+from taakstelling.models import GEMEENTECODE, PROVINCIECODE
+
 from . import maand_views, views
 from .rapport.urls import urlpatterns as rapport_urlpatterns
 
@@ -7,7 +9,7 @@ from .rapport.urls import urlpatterns as rapport_urlpatterns
 class CodeConverter:
     """CBS codes: GM0363, PV27. Anything else is not a page (404)."""
 
-    regex = "(?:GM[0-9]{4}|PV[0-9]{2})"
+    regex = f"(?:{GEMEENTECODE}|{PROVINCIECODE})"
 
     def to_python(self, value: str) -> str:
         return value

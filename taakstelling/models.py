@@ -10,6 +10,11 @@ from opnieuwthuis.scoping import RestrictedQuerySet
 
 from .choices import Afrondingsmethode, Helft
 
+# The forms of the CBS codes (ASCII digits only), for every check of a code: the model's
+# validator, the URL converter, the report's area.
+GEMEENTECODE = "GM[0-9]{4}"
+PROVINCIECODE = "PV[0-9]{2}"
+
 
 class Provincie(models.Model):
     """One of the twelve provinces; supervises its municipalities (interbestuurlijk toezicht)."""
@@ -41,7 +46,7 @@ class Gemeente(models.Model):
         "gemeentecode",
         max_length=6,
         unique=True,
-        validators=[RegexValidator(r"^GM[0-9]{4}$", "Een gemeentecode heeft de vorm GM0363.")],
+        validators=[RegexValidator(f"^{GEMEENTECODE}$", "Een gemeentecode heeft de vorm GM0363.")],
     )
     naam = models.CharField(max_length=100)
     provincie = models.ForeignKey(Provincie, on_delete=models.PROTECT, related_name="gemeenten")
