@@ -392,19 +392,15 @@ def correcties_vastleggen(
     )
 
 
-def _correctiereden_vereist(regels: list[tuple], reden: str) -> None:
+def _correctiereden_vereist(regels: list[tuple[int | None, date, str]], reden: str) -> None:
     """Refuse (``ImportFouten``, nothing changes) a change of a closed month without a reason.
-    ``regels``: (row, month) or (row, month, the file's name of the month column)."""
+    ``regels``: (row, month, the name of the month's column: the file's own, or "maand")."""
     if reden.strip() or not regels:
         return
     raise ImportFouten(
         [
-            Fout(
-                regel[0],
-                regel[2] if len(regel) > 2 else "maand",
-                FOUT_VASTGESTELD_ZONDER_REDEN.format(maand=maand_lang(regel[1])),
-            )
-            for regel in regels
+            Fout(rij, kolom, FOUT_VASTGESTELD_ZONDER_REDEN.format(maand=maand_lang(maand)))
+            for rij, maand, kolom in regels
         ]
     )
 
@@ -625,7 +621,7 @@ def huisvestingen_invoeren(
             gewijzigd.append((h, i))
 
     correcties = [(h, i) for h, i in [*nieuw, *gewijzigd, *weg] if i.maand in regels.vastgesteld]
-    _correctiereden_vereist([(None, i.maand) for _h, i in correcties], reden)
+    _correctiereden_vereist([(None, i.maand, "maand") for _h, i in correcties], reden)
     if correcties:
         correcties_vastleggen(
             [
@@ -885,7 +881,7 @@ def upload_terugdraaien(*, upload: Upload, gebruiker, correctiereden: str = "") 
     vastgesteld = vastgestelde_maanden()
     gesloten = [v for v in upload.voor if date.fromisoformat(v["maand"]) in vastgesteld]
     _correctiereden_vereist(
-        [(None, date.fromisoformat(v["maand"])) for v in gesloten], correctiereden
+        [(None, date.fromisoformat(v["maand"]), "maand") for v in gesloten], correctiereden
     )
     if gesloten:
         correcties_vastleggen(
