@@ -521,6 +521,6 @@ class Tekst:
         }
 
 
-def tekst(peildatum: date, gebied: str) -> Tekst:
+def brieftekst(peildatum: date, gebied: str) -> Tekst:
     """The letter's words for a report: as stored, else the defaults (``AAN``, ``AANHEF``)."""
     return Tekst(selectors.rapporttekst(peildatum, gebied))

@@ -23,7 +23,7 @@ from opnieuwthuis.nederlands import datum_lang
 from .. import selectors
 from ..models import GepubliceerdRapport, Rapporttekst
 from . import bestanden, pdf, status
-from . import brief as brieven
+from .brief import brieftekst
 from .gebied import GEMEENTE, PROVINCIE, Gebied
 from .samenstelling import maak_rapport
 
@@ -144,7 +144,7 @@ def rapport_publiceren(
     versie = gegevensversie()
     nu = timezone.now()
     rapport = maak_rapport(selectors.stand_op(peildatum), gebied)
-    brief = brieven.tekst(peildatum, gebied.code).brief
+    brief = brieftekst(peildatum, gebied.code).brief
     brief.concept = False
     brief.briefdatum = brief.briefdatum or timezone.localdate(nu)
     let_op = status.meldingen(peildatum)

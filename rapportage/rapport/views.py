@@ -25,8 +25,7 @@ from ..berekening import BerekeningFout
 from ..models import GepubliceerdRapport
 from ..views import OverzichtView, StandMixin
 from . import bestanden, pdf, publiceren, status
-from .brief import TITELS, document
-from .brief import tekst as brieftekst
+from .brief import TITELS, brieftekst, document
 from .forms import RapporttekstForm
 from .gebied import GebiedOnbekend
 from .grafiek import grafiek_svg

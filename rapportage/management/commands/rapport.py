@@ -7,7 +7,8 @@ from opnieuwthuis.commands import Commando
 from opnieuwthuis.nederlands import getal
 from rapportage import selectors
 from rapportage.berekening import BerekeningFout
-from rapportage.rapport import bestanden, brief, pdf, status
+from rapportage.rapport import bestanden, pdf, status
+from rapportage.rapport.brief import brieftekst
 from rapportage.rapport.gebied import NEDERLAND, GebiedOnbekend
 from rapportage.rapport.samenstelling import maak_rapport
 
@@ -16,7 +17,7 @@ from ._beheer import Beheerder
 
 def _pdf(rapport):
     """The letter as it stands, with the platform's words written for it (a draft)."""
-    tekst = brief.tekst(rapport.peildatum, rapport.gebied.code)
+    tekst = brieftekst(rapport.peildatum, rapport.gebied.code)
     return pdf.pdf_bytes(rapport, tekst.brief, let_op=status.meldingen(rapport.peildatum))
 
 
