@@ -263,17 +263,13 @@ def zichtbare_provincies(user):
 
 
 def halfjaren_overzicht() -> list[Halfjaar]:
-    """Every half-year, newest first, with the municipal sum (``som``), the number of quotas
-    (``aantal``), the difference with the national number (``verschil``) and its revisions."""
+    """Every half-year, newest first, with the municipal sum (``som_gemeenten``), the number of
+    quotas (``aantal_gemeenten``), the difference with the national number (``verschil``) and its revisions."""
     halfjaren = list(
-        Halfjaar.objects.annotate(
-            som=Sum("taakstellingen__personen"), aantal=Count("taakstellingen")
-        )
-        .prefetch_related("herzieningen")
-        .order_by("-jaar", "-helft")
+        halfjaren_met_sommen().prefetch_related("herzieningen").order_by("-jaar", "-helft")
     )
     for halfjaar in halfjaren:
-        halfjaar.verschil = (halfjaar.som or 0) - halfjaar.landelijke_taakstelling
+        halfjaar.verschil = (halfjaar.som_gemeenten or 0) - halfjaar.landelijke_taakstelling
     return halfjaren
 
 

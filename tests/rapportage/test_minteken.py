@@ -24,6 +24,9 @@ def test_no_page_writes_a_negative_figure_with_a_hyphen(demo, rol_clients):
             reverse("rapportage:provincie", kwargs={"code": "PV30"}),
             reverse("rapportage:rapport") + f"?gebied={VOOR}",
             reverse("toezicht:gemeente", kwargs={"code": VOOR}),
+            reverse("realisatie:huisvesting_edit") + "?maand=2017-01",
+            reverse("taakstelling:halfjaar_list"),
+            reverse("taakstelling:gemeente", kwargs={"code": VOOR}),
         ],
         None: [
             reverse("rapportage:openbaar"),
