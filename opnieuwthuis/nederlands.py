@@ -6,9 +6,9 @@ uses these functions; templates write a figure with the same ``getal`` through t
 ``{{ n|getal }}`` (opnieuwthuis/sjabloon.py), so every surface writes a figure the same way.
 Dates in templates use Django's own localisation (``LANGUAGE_CODE = "nl"``:
 ``{{ d|date:"j F Y" }}`` is 1 februari 2017), and a count that cannot be negative may be written
-``{{ n }}`` (Django groups it as ``getal`` does). ``getal`` groups as Django's ``number_format`` does for
-``nl`` (a test holds them equal) but without its per-call locale lookup, which costs twenty times
-as much in a 390-row table; it writes a negative number with the minus sign (U+2212) that the
+``{{ n }}`` (Django groups it as ``getal`` does). ``getal`` groups as Django's ``number_format``
+does for ``nl`` (a test holds them equal) but without its per-call locale lookup, which costs
+twenty times as much in a 390-row table; it writes a negative number with the minus sign (U+2212) that the
 progress report uses, which a screen reader reads as "min".
 """
 

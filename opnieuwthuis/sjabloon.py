@@ -17,15 +17,16 @@ from . import nederlands
 register = template.Library()
 
 
+def _een_getal(waarde) -> bool:
+    """A figure (or a missing one), not text and not a yes/no."""
+    return waarde is None or (isinstance(waarde, Number) and not isinstance(waarde, bool))
+
+
 @register.filter
 def getal(waarde):
-    if waarde is None or (isinstance(waarde, Number) and not isinstance(waarde, bool)):
-        return nederlands.getal(waarde)
-    return waarde
+    return nederlands.getal(waarde) if _een_getal(waarde) else waarde
 
 
 @register.filter
 def percentage(waarde):
-    if waarde is None or (isinstance(waarde, Number) and not isinstance(waarde, bool)):
-        return nederlands.percentage(waarde)
-    return waarde
+    return nederlands.percentage(waarde) if _een_getal(waarde) else waarde

@@ -4,8 +4,8 @@ django-tables2 declares the columns, their headings and which are shown, and sor
 (``?sort=-stand``). Its own row rendering costs about 0,33 ms a row (stack.md): 130 ms for the 390
 municipalities, far over the page budget. So ``lean_rijen`` turns the sorted records into plain
 HTML rows once (``opnieuwthuis.html``, which escapes), and the template writes them with a plain
-loop; the view caches the result on the data version. The rows are records of ``berekening.Stand.gemeenten`` (dicts), never model instances, so a
-table never queries.
+loop; the view caches the result on the data version. The rows are records of
+``berekening.Stand.gemeenten`` (dicts), never model instances, so a table never queries.
 """
 
 from __future__ import annotations

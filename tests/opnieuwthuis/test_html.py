@@ -6,7 +6,6 @@ from datetime import date
 from types import SimpleNamespace
 from xml.etree import ElementTree
 
-import pytest
 from django.utils.safestring import SafeString, mark_safe
 
 from opnieuwthuis.html import opmaak, samen, tekst
@@ -85,6 +84,7 @@ def _als_xml(html: str) -> ElementTree.Element:
 
 
 def test_the_list_of_municipalities_escapes_names_and_text(rf):
+    from rapportage.berekening import STATUS_LABELS
     from rapportage.tables import GemeenteTable
 
     tabel = GemeenteTable([_stand_rij()])
@@ -97,8 +97,7 @@ def test_the_list_of_municipalities_escapes_names_and_text(rf):
     assert th.find("a").get("href") == "/gemeenten/GM0363/"
     cellen = [td.text for td in wortel.findall("tr/td")]
     assert cellen[:2] == ["GM0363", KWAAD]  # code, province
-    assert "862.965" in cellen and "1.789" in cellen and "\u22121.733" not in cellen
-    assert "1.733" in cellen
+    assert {"862.965", "1.789", "1.733", "3,1 %", STATUS_LABELS["achter"]} <= set(cellen)
 
 
 def _gemeente():
@@ -207,8 +206,8 @@ def test_the_upload_preview_escapes_names_and_figures():
     ]
 
 
-@pytest.mark.parametrize("naam", [KWAAD])
-def test_the_map_escapes_names_and_panel_figures(naam):
+def test_the_map_escapes_names_and_panel_figures():
+    naam = KWAAD
     from rapportage import kaart
 
     rij_ = {
